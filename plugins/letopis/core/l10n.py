@@ -1,0 +1,70 @@
+"""Localization: Babel for dates and month names, a small TOML catalog for interface strings.
+
+The catalogs (`locales/<language>.toml`) are keyed by meaning rather than by English source
+text, and are read with the standard library; gettext would add a compile step for a few
+dozen strings.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+
+class LocaleError(ValueError):
+    """The configured locale is unknown to Babel or has no Letopis catalog."""
+
+
+class Localizer:
+    """Formats dates and headings for one locale; cheap to call, results cached."""
+
+    def __init__(self, locale: str) -> None:
+        try:
+            self.locale = Locale.parse(locale.replace("-", "_"))
+        except (UnknownLocaleError, ValueError) as exc:
+            raise LocaleError(f'unknown locale "{locale}" (expected a code such as ru or en)') \
+                from exc
+        self.catalog = load_catalog(self.locale)
+        self.ui: dict[str, str] = self.catalog["ui"]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Localizer per build, it lives as long as the cache
+    def post_date(self, moment: datetime | date) -> str:
+        return format_date(moment, self.catalog["dates"]["post"], locale=self.locale)
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def month(self, year: int, month: int) -> str:
+        """Stand-alone month and year («май 2014»), lower case as the language writes it."""
+        return format_date(date(year, month, 1), self.catalog["dates"]["month"], locale=self.locale)
+
+    def day(self, day: date) -> str:
+        return format_date(day, self.catalog["dates"]["day"], locale=self.locale)
+
+    def heading(self, kind: str, **values: Any) -> str:
+        return self.catalog["headings"][kind].format(**values)
+
+    def numbered(self, title: str, number: int) -> str:
+        """The title of page `number` of a listing; page 1 keeps the plain title."""
+        if number == 1:
+            return title
+        return self.heading("numbered_page", title=title, number=number)
+
+
+def load_catalog(locale: Locale) -> dict[str, dict[str, str]]:
+    """The catalog for `locale`, falling back from territory (ru_RU) to language (ru)."""
+    folder = resources.files("letopis.core") / "locales"
+    for name in (str(locale), locale.language):
+        entry = folder / f"{name}.toml"
+        if entry.is_file():
+            return tomllib.loads(entry.read_text(encoding="utf-8"))
+    available = sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
+                       if p.name.endswith(".toml"))
+    raise LocaleError(
+        f'Letopis has no interface strings for locale "{locale}" '
+        f"(available: {', '.join(available)}); add locales/{locale.language}.toml"
+    )

@@ -1,0 +1,90 @@
+"""The URL scheme: where posts and archive pages live, relative to the site root."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import ClassVar
+from urllib.parse import quote
+
+POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
+
+
+class UrlFormatError(ValueError):
+    """`post_url_format` cannot produce unique, safe post URLs; the message says why."""
+
+
+@dataclass(frozen=True)
+class UrlScheme:
+    """URLs are percent-encoded paths relative to the site root, ending in "/".
+
+    Archive URLs follow the WordPress layout the old site had: `2014/`, `2014/05/`,
+    `2014/05/20/`, `category/<slug>/`, `tag/<slug>/`, and `page/2/` for further pages.
+    """
+
+    post_format: str = "{year}/{month}/{slug}/"
+    home: ClassVar[str] = ""
+
+    def __post_init__(self) -> None:
+        check_post_format(self.post_format)
+
+    def post(self, moment: datetime, slug: str) -> str:
+        return quote(
+            self.post_format.format(
+                year=f"{moment.year:04d}", month=f"{moment.month:02d}",
+                day=f"{moment.day:02d}", slug=slug,
+            )
+        )
+
+    @staticmethod
+    def year(year: int) -> str:
+        return f"{year:04d}/"
+
+    @staticmethod
+    def month(year: int, month: int) -> str:
+        return f"{year:04d}/{month:02d}/"
+
+    @staticmethod
+    def day(day: date) -> str:
+        return f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"
+
+    @staticmethod
+    def category(slug: str) -> str:
+        return f"category/{quote(slug)}/"
+
+    @staticmethod
+    def tag(slug: str) -> str:
+        return f"tag/{quote(slug)}/"
+
+    @staticmethod
+    def page(first_page_url: str, number: int) -> str:
+        """The URL of page `number` of a paginated listing whose first page is given."""
+        return first_page_url if number == 1 else f"{first_page_url}page/{number}/"
+
+
+def check_post_format(post_format: str) -> None:
+    try:
+        parsed = list(string.Formatter().parse(post_format))
+    except ValueError as exc:
+        raise UrlFormatError(f'post_url_format "{post_format}" is malformed: {exc}') from None
+    fields = [name for _, name, _, _ in parsed if name is not None]
+    unknown = sorted(set(fields) - POST_URL_FIELDS)
+    if unknown:
+        raise UrlFormatError(
+            f'post_url_format "{post_format}" uses unknown field(s) {", ".join(unknown)} '
+            f"(allowed: {{year}}, {{month}}, {{day}}, {{slug}})"
+        )
+    if any(spec or conversion for _, name, spec, conversion in parsed if name):
+        raise UrlFormatError(f'post_url_format "{post_format}" must not use format specs')
+    if "slug" not in fields:
+        raise UrlFormatError(
+            f'post_url_format "{post_format}" must contain {{slug}}, or posts of one day collide'
+        )
+    if post_format.startswith("/") or not post_format.endswith("/"):
+        raise UrlFormatError(
+            f'post_url_format "{post_format}" must be relative and end with "/", '
+            'like "{year}/{month}/{slug}/"'
+        )
+    if any(part in {"", ".", ".."} for part in post_format[:-1].split("/")):
+        raise UrlFormatError(f'post_url_format "{post_format}" has an empty, "." or ".." part')

@@ -1,0 +1,1 @@
+"""MkDocs plugins: thin adapters that hand the core's precomputed objects to the theme."""

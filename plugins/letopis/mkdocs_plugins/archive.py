@@ -1,0 +1,199 @@
+"""`letopis/archive`: posts at their permalinks, and the generated home, period, category and tag
+listings. Loads and validates all posts once per build; templates get precomputed objects."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from letopis.core.archive import ArchiveIndex, ListingPage, build_archive
+from letopis.core.content import SourceFile, load_posts
+from letopis.core.dates import DateError, site_timezone
+from letopis.core.l10n import LocaleError, Localizer
+from letopis.core.posts import Post, PostContext
+from letopis.core.problems import Problems
+from letopis.core.summary import summary_from_html
+from letopis.core.urls import UrlFormatError, UrlScheme
+
+from .reporting import report
+
+
+class ArchiveConfig(base.Config):
+    # Where posts live, relative to docs_dir.
+    posts_dir = c.Type(str, default="posts")
+    # Permalinks: {year}, {month}, {day} (zero-padded) and {slug}.
+    post_url_format = c.Type(str, default="{year}/{month}/{slug}/")
+    # The calendar's time zone: dates with an offset are converted to it.
+    timezone = c.Type(str, default="Europe/Moscow")
+    # Language of dates and interface strings (Babel locale with a Letopis catalog).
+    locale = c.Type(str, default="ru")
+    # Posts per listing page; further pages live at …/page/2/.
+    page_size = c.Type(int, default=10)
+    # Templates under the theme's custom_dir.
+    post_template = c.Type(str, default="letopis/post.html")
+    listing_template = c.Type(str, default="letopis/listing.html")
+
+
+@dataclass(frozen=True)
+class PageData:
+    """What a template finds in `letopis`: interface strings and this page's post or listing."""
+
+    ui: dict[str, str]
+    preview: bool
+    post: Post | None = None
+    older: Post | None = None
+    newer: Post | None = None
+    listing: ListingPage | None = None
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def __init__(self) -> None:
+        self.preview = False
+        self.index: ArchiveIndex | None = None
+        self.localizer: Localizer | None = None
+        self._posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
+        self._listings: dict[str, ListingPage] = {}  # by src_uri
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Drafts are previewed by `mkdocs serve` and never published.
+        self.preview = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        if not config.use_directory_urls:
+            raise PluginError("letopis/archive: permalinks are folders (2014/05/slug/); "
+                              "set use_directory_urls: true")
+        if self.config.page_size < 1:
+            raise PluginError("letopis/archive: page_size must be 1 or more")
+        try:
+            self.localizer = Localizer(self.config.locale)
+            self._context = PostContext(
+                timezone=site_timezone(self.config.timezone),
+                urls=UrlScheme(self.config.post_url_format),
+                localizer=self.localizer,
+            )
+        except (DateError, LocaleError, UrlFormatError) as exc:
+            raise PluginError(f"letopis/archive: {exc}") from None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        shown_as = _docs_dir_as_shown(config)
+        prefix = self.config.posts_dir.strip("/") + "/"
+        in_build = InclusionLevel.is_in_serve if self.preview else InclusionLevel.is_included
+        post_files = [f for f in files.documentation_pages(inclusion=in_build)
+                      if f.src_uri.startswith(prefix)]
+        posts, problems = load_posts(
+            (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", f.content_bytes)
+             for f in post_files),
+            self._context,
+        )
+        self.index, index_problems = build_archive(
+            posts, localizer=self._context.localizer, urls=self._context.urls,
+            page_size=self.config.page_size, include_drafts=self.preview,
+        )
+        problems.extend(index_problems)
+        self._posts = {p.source: p for p in self.index.posts}
+        self._listings = {}
+
+        # Every other file keeps its place; a post or listing may not take it.
+        post_sources = {f.src_uri for f in post_files}
+        others = [f for f in files if f.src_uri not in post_sources]
+        taken = {f.dest_uri: f for f in others}
+        home = files.get_file_from_path("index.md")
+        placed = [self._post_file(post, config, taken, shown_as, problems)
+                  for post in self.index.posts]
+        placed += self._listing_files(config, taken, home, shown_as, problems)
+        report(problems, strict=config.strict)
+        return Files(others + placed)
+
+    def _post_file(self, post: Post, config: MkDocsConfig, taken: dict[str, File],
+                   shown_as: str, problems: Problems) -> File:
+        # A new File rather than an edited one: MkDocs caches url and abs_dest_path per File.
+        file = File(post.source, config.docs_dir, config.site_dir, config.use_directory_urls,
+                    dest_uri=unquote(post.url) + "index.html",
+                    inclusion=InclusionLevel.NOT_IN_NAV)  # the nav stays small
+        if (other := taken.get(file.dest_uri)) is not None:
+            problems.error(post.path, post.slug_line,
+                           f"URL {post.url} is also the address of {shown_as}/{other.src_uri}; "
+                           "give this post another slug")
+        return file
+
+    def _listing_files(self, config: MkDocsConfig, taken: dict[str, File], home: File | None,
+                       shown_as: str, problems: Problems) -> list[File]:
+        assert self.index is not None
+        generated = []
+        for page in self.index.pages():
+            src_uri = unquote(page.url) + "index.md"
+            if home is not None and page.listing is self.index.home and page.number == 1:
+                self._listings[home.src_uri] = page  # the editors' index.md introduces the list
+                continue
+            file = File.generated(config, src_uri, content="",
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            if (other := taken.get(file.dest_uri)) is not None:
+                problems.error(f"{shown_as}/{other.src_uri}", None,
+                               f"the address {page.url} of this page belongs to «{page.title}»; "
+                               "move or rename the file")
+                continue
+            self._listings[src_uri] = page
+            generated.append(file)
+        return generated
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs renders without autoescaping and Material relies on that; Letopis' own
+        # templates escape every value they print (page.content is marked safe there).
+        previous = env.autoescape
+        env.autoescape = lambda name: (name or "").startswith("letopis/") or (
+            previous(name) if callable(previous) else previous
+        )
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        src_uri = page.file.src_uri
+        if src_uri in self._posts:
+            page.meta.setdefault("template", self.config.post_template)
+        elif (listing := self._listings.get(src_uri)) is not None:
+            page.meta.setdefault("template", self.config.listing_template)
+            if page.file.generated_by:
+                page.meta["title"] = listing.title
+                # Listings repeat their posts: searching them would only add duplicates.
+                page.meta.setdefault("search", {"exclude": True})
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        post = self._posts.get(page.file.src_uri)
+        if post is not None and not post.summary_from_front_matter:
+            post.summary = summary_from_html(html)  # once per build, shown by every listing
+        return html
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
+                        nav: object) -> dict:
+        assert self.index is not None and self.localizer is not None
+        src_uri = page.file.src_uri
+        post = self._posts.get(src_uri)
+        context["letopis"] = PageData(
+            ui=self.localizer.ui,
+            preview=self.preview,
+            post=post,
+            older=self.index.older(post) if post else None,
+            newer=self.index.newer(post) if post else None,
+            listing=self._listings.get(src_uri),
+        )
+        return context
+
+
+def _docs_dir_as_shown(config: MkDocsConfig) -> str:
+    """docs_dir as editors know it: relative to mkdocs.yml, e.g. "content"."""
+    project = Path(config.config_file_path or ".").parent
+    return Path(os.path.relpath(config.docs_dir, project)).as_posix()

@@ -1,0 +1,103 @@
+"""Shared helpers: build real sites with real MkDocs in temporary folders, parse the HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Build:
+    """The outcome of one `mkdocs build`: exit code, log, and the site folder."""
+
+    project: Path
+    returncode: int
+    log: str
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+    def html(self, url: str) -> BeautifulSoup:
+        """The page at site-relative `url` ("2014/05/"), parsed."""
+        path = self.site / url.strip("/") / "index.html" if not url.endswith(".html") \
+            else self.site / url
+        assert path.is_file(), f"{url} was not built ({path})"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    def exists(self, url: str) -> bool:
+        return (self.site / url.strip("/") / "index.html").is_file()
+
+
+def site_config(**archive_options: Any) -> dict[str, Any]:
+    """A minimal mkdocs.yml for a test site using the repository's theme."""
+    return {
+        "site_name": "Тестовый архив",
+        "docs_dir": "content",
+        "theme": {"name": "material", "custom_dir": str(REPO / "theme"), "language": "ru"},
+        "markdown_extensions": ["toc", "attr_list", "md_in_html"],
+        "plugins": [{"letopis/archive": archive_options}],
+    }
+
+
+def write_project(root: Path, posts: dict[str, str | bytes], config: dict[str, Any]) -> Path:
+    """Create a project in `root`: mkdocs.yml plus content/<name> for each of `posts`."""
+    for name, text in posts.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    (root / "content").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                     encoding="utf-8")
+    return root
+
+
+def run_mkdocs(project: Path, *args: str, strict: bool = True) -> Build:
+    """Run `mkdocs build` in a subprocess, as editors and CI do."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+               "-d", str(project / "site"), *(["--strict"] if strict else []), *args]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project,
+                          timeout=300)
+    return Build(project, done.returncode, done.stdout + done.stderr)
+
+
+def copy_fixture(name: str, destination: Path) -> Path:
+    shutil.copytree(FIXTURES / name / "content", destination / "content")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def build_fixture(tmp_path_factory: pytest.TempPathFactory):
+    """Build fixture `name` with `config` once per session (keyed by name)."""
+    cache: dict[str, Build] = {}
+
+    def build(name: str, config: dict[str, Any], *, key: str | None = None) -> Build:
+        key = key or name
+        if key not in cache:
+            root = copy_fixture(name, tmp_path_factory.mktemp(key))
+            write_project(root, {}, config)
+            cache[key] = run_mkdocs(root)
+        return cache[key]
+
+    return build
+
+
+def text_of(element: Any) -> str:
+    """Visible text of a parsed element with whitespace collapsed."""
+    return " ".join(element.get_text(" ").split())
