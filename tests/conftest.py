@@ -22,13 +22,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 class Build:
     """The outcome of one `mkdocs build`: exit code, log, and the site folder."""
 
-    project: Path
+    site: Path
     returncode: int
     log: str
-
-    @property
-    def site(self) -> Path:
-        return self.project / "site"
 
     def html(self, url: str) -> BeautifulSoup:
         """The page at site-relative `url` ("2014/05/"), parsed."""
@@ -67,14 +63,21 @@ def write_project(root: Path, posts: dict[str, str | bytes], config: dict[str, A
     return root
 
 
-def run_mkdocs(project: Path, *args: str, strict: bool = True) -> Build:
-    """Run `mkdocs build` in a subprocess, as editors and CI do."""
+def run_mkdocs(project: Path, *args: str, strict: bool = True, site: Path | None = None) -> Build:
+    """Run `mkdocs build` on `project`/mkdocs.yml in a subprocess, as editors and CI do."""
+    site = site or project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
-               "-d", str(project / "site"), *(["--strict"] if strict else []), *args]
+               "-d", str(site), *(["--strict"] if strict else []), *args]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project,
                           timeout=300)
-    return Build(project, done.returncode, done.stdout + done.stderr)
+    return Build(site, done.returncode, done.stdout + done.stderr)
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own site (mkdocs.yml, content/), built once into a temporary folder."""
+    return run_mkdocs(REPO, site=tmp_path_factory.mktemp("bundled") / "site")
 
 
 def copy_fixture(name: str, destination: Path) -> Path:

@@ -95,11 +95,11 @@ def _parse_front_matter(
             )
             return None
         lines = _key_lines(node, lines_before, path, problems)
+        if len(lines) < len(node.value):  # a repeated key, already reported
+            return None
         meta = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = lines_before + mark.line + 1 if mark else 1
-        problems.error(path, line, f"the front matter is not valid YAML: {exc.problem or exc}")
+        problems.error(path, *_describe_yaml_error(exc, lines_before))
         return None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         problems.error(path, 1, f"the front matter is not valid YAML: {exc}")
@@ -122,3 +122,15 @@ def _key_lines(
             continue
         lines[key] = line
     return lines
+
+
+def _describe_yaml_error(exc: yaml.MarkedYAMLError, lines_before: int) -> tuple[int, str]:
+    """Line and message for a YAML error, in the words of the file rather than the parser."""
+    mark = exc.problem_mark or exc.context_mark
+    line = lines_before + mark.line + 1 if mark else 1
+    problem = (exc.problem or str(exc)).replace("'<stream end>'", "the end of the front matter")
+    message = f"the front matter is not valid YAML: {problem}"
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        started = lines_before + exc.context_mark.line + 1
+        message += f" ({exc.context} started on line {started})"
+    return line, message

@@ -1,0 +1,122 @@
+"""Front matter validation of posts: every problem named with its line; unknown keys warn."""
+
+from __future__ import annotations
+
+import pytest
+
+from letopis.core.content import SourceFile, load_posts
+from letopis.core.dates import site_timezone
+from letopis.core.l10n import Localizer
+from letopis.core.posts import PostContext
+from letopis.core.problems import Severity
+from letopis.core.urls import UrlScheme
+
+CONTEXT = PostContext(timezone=site_timezone("Europe/Moscow"), urls=UrlScheme(),
+                      localizer=Localizer("ru"))
+
+
+def load(text: str, name: str = "posts/x.md"):
+    posts, problems = load_posts([SourceFile(name, f"content/{name}", text.encode())], CONTEXT)
+    return posts, problems
+
+
+def front(*lines: str) -> str:
+    return "---\n" + "\n".join(lines) + "\n---\n\nТекст.\n"
+
+
+def test_a_complete_post() -> None:
+    posts, problems = load(front(
+        "title: Сегментация клиентского потока",
+        "date: 2014-05-12 10:30",
+        "summary: Кратко.",
+        "categories: [Продажи, Продажи, Клиенты]",
+        "tags: [лиды]",
+        "authors: [chinaryan]",
+    ))
+    assert not problems
+    (post,) = posts
+    assert post.slug == "segmentatsiia-klientskogo-potoka"
+    assert post.url == "2014/05/segmentatsiia-klientskogo-potoka/"
+    assert post.published.isoformat() == "2014-05-12T10:30:00+04:00"
+    assert post.date_label == "12 мая 2014\u202fг."  # Babel keeps «г.» with a narrow nbsp
+    assert [(t.name, t.url) for t in post.categories] == [
+        ("Продажи", "category/prodazhi/"), ("Клиенты", "category/klienty/"),
+    ]
+    assert [t.url for t in post.tags] == ["tag/lidy/"]
+    assert post.authors == ("chinaryan",)
+    assert post.summary == ("Кратко.",)
+    assert post.draft is False
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "message"),
+    [
+        (["date: 2014-05-20"], 1, '"title" is missing (required)'),
+        (["title:", "date: 2014-05-20"], 2, '"title" is empty (required)'),
+        (["title: '  '", "date: 2014-05-20"], 2, '"title" is empty (required)'),
+        (["title: [a, b]", "date: 2014-05-20"], 2, "title must be text; put it in quotes"),
+        (["title: A"], 1, '"date" is missing (required, e.g. date: 2014-05-20)'),
+        (["title: A", "date: 2014-02-30"], 3, 'date "2014-02-30" is not a valid date'),
+        (["title: A", "date: 2014-05-20", "slug: a/b"], 4, "slug 'a/b' may hold only letters"),
+        (["title: '!!!'", "date: 2014-05-20"], 2, 'cannot make a URL slug from the title "!!!"'),
+        (["title: A", "date: 2014-05-20", "categories: Продажи"], 4,
+         "categories must be a list, e.g. categories: [Продажи, Клиенты]"),
+        (["title: A", "date: 2014-05-20", "tags: [ok, {a: b}]"], 4,
+         "each of tags must be non-empty text"),
+        (["title: A", "date: 2014-05-20", "categories: ['...']"], 4,
+         '"..." in categories has no letters or digits'),
+        (["title: A", "date: 2014-05-20", "draft: maybe"], 4,
+         "draft must be true or false, not 'maybe'"),
+    ],
+)
+def test_invalid_front_matter_is_an_error_on_its_line(
+    lines: list[str], line: int, message: str
+) -> None:
+    posts, problems = load(front(*lines))
+    assert posts == []
+    (error,) = problems.errors
+    assert str(error).startswith(f"content/posts/x.md:{line}: {message}")
+
+
+def test_every_problem_of_a_file_is_reported() -> None:
+    posts, problems = load(front("date: someday", "tags: x", "draft: 3"))
+    assert posts == []
+    assert [p.line for p in problems.errors] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [("catgories", ' (did you mean "categories"?)'), ("colour", "")],
+)
+def test_unknown_keys_are_warnings(key: str, hint: str) -> None:
+    posts, problems = load(front("title: A", "date: 2014-05-20", f"{key}: x"))
+    assert len(posts) == 1
+    (warning,) = problems.items
+    assert warning.severity is Severity.WARNING
+    assert str(warning) == f'content/posts/x.md:4: unknown key "{key}"{hint}'
+
+
+def test_keys_of_mkdocs_and_material_are_not_unknown() -> None:
+    _, problems = load(front("title: A", "date: 2014-05-20", "template: x.html",
+                             "hide: [toc]", "description: d", "search: {exclude: true}"))
+    assert not problems
+
+
+def test_numbers_are_accepted_where_text_is_expected() -> None:
+    (post,), problems = load(front("title: 1984", "date: 2014-05-20", "tags: [2014]"))
+    assert not problems
+    assert post.title == "1984"
+    assert post.slug == "1984"
+    assert [t.name for t in post.tags] == ["2014"]
+
+
+def test_bad_files_do_not_hide_good_ones() -> None:
+    files = [
+        SourceFile("posts/a.md", "content/posts/a.md", front("title: A").encode()),
+        SourceFile("posts/b.md", "content/posts/b.md",
+                   front("title: B", "date: 2014-05-20").encode()),
+        SourceFile("posts/c.md", "content/posts/c.md", b"\xff\xfe"),
+    ]
+    posts, problems = load_posts(files, CONTEXT)
+    assert [p.title for p in posts] == ["B"]
+    assert [p.path for p in problems.errors] == ["content/posts/a.md", "content/posts/c.md"]
