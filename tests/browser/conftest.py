@@ -33,7 +33,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
