@@ -1,0 +1,97 @@
+"""Bad content stops the build with one clear line per problem: file, line, what is expected.
+Every problem of every file is reported at once, without a Python traceback, and no page is
+written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Build, run_mkdocs, site_config, write_project
+
+GOOD = "---\ntitle: Хорошая запись\ndate: 2014-05-20\n---\n\nТекст.\n"
+
+BAD_FILES: dict[str, str | bytes] = {
+    "posts/no-title.md": "---\ndate: 2014-05-20\n---\n\nТекст.\n",
+    "posts/broken-yaml.md": "---\ntitle: Запись\ndate: 2014-05-20\ntags: [a, b\n---\n\nТекст.\n",
+    "posts/bad-date.md": "---\ntitle: Февраль\ndate: 2014-02-30\n---\n\nТекст.\n",
+    "posts/not-utf8.md": "---\ntitle: Кодировка\ndate: 2014-05-20\n---\n\nТекст.\n"
+    .encode("cp1251"),
+    "posts/first.md": "---\ntitle: Одинаковая запись\ndate: 2014-05-20\n---\n\nТекст.\n",
+    "posts/second.md": "---\ntitle: Одинаковая запись\ndate: 2014-05-21\n---\n\nТекст.\n",
+    "posts/good.md": GOOD,
+}
+
+# (file, line, words the message must hold)
+EXPECTED = [
+    ("content/posts/no-title.md", 1, '"title" is missing (required)'),
+    ("content/posts/broken-yaml.md", 5,
+     "the front matter is not valid YAML: expected ',' or ']', but got the end of the front "
+     "matter (while parsing a flow sequence started on line 4)"),
+    ("content/posts/bad-date.md", 3,
+     'date "2014-02-30" is not a valid date (expected YYYY-MM-DD)'),
+    ("content/posts/not-utf8.md", 2, "is not valid UTF-8"),
+    ("content/posts/second.md", 2,
+     "URL 2014/05/odinakovaia-zapis/ is already taken by content/posts/first.md"),
+]
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = write_project(tmp_path_factory.mktemp("broken"), BAD_FILES, site_config())
+    return run_mkdocs(root)
+
+
+def test_build_fails_without_traceback(broken: Build) -> None:
+    assert broken.returncode != 0
+    assert "Traceback" not in broken.log
+    assert "5 errors in the content" in broken.log
+
+
+@pytest.mark.parametrize(("path", "line", "message"), EXPECTED)
+def test_each_problem_is_reported_with_file_and_line(
+    broken: Build, path: str, line: int, message: str
+) -> None:
+    lines = [entry for entry in broken.log.splitlines() if f"{path}:{line}: " in entry]
+    assert lines, f"no message for {path}:{line} in:\n{broken.log}"
+    assert message in lines[0]
+
+
+def test_no_page_is_written(broken: Build) -> None:
+    written = list(broken.site.rglob("*.html")) if broken.site.exists() else []
+    assert written == []
+
+
+def test_unknown_key_warns_and_fails_only_under_strict(tmp_path: Path) -> None:
+    typo = "---\ntitle: Опечатка\ndate: 2014-05-20\ncatgories: [Продажи]\n---\n\nТекст.\n"
+    root = write_project(tmp_path, {"posts/typo.md": typo}, site_config())
+    expected = 'content/posts/typo.md:4: unknown key "catgories" (did you mean "categories"?)'
+
+    lenient = run_mkdocs(root, strict=False)
+    assert lenient.returncode == 0, lenient.log
+    assert expected in lenient.log
+    assert (lenient.site / "2014/05/opechatka/index.html").is_file()
+
+    strict = run_mkdocs(root)
+    assert strict.returncode != 0
+    assert expected in strict.log
+    assert "Traceback" not in strict.log
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("timezone", "Europe/Mosсow", 'unknown time zone "Europe/Mosсow"'),
+        ("locale", "xx", 'unknown locale "xx"'),
+        ("post_url_format", "{year}/{title}/", "unknown field(s) title"),
+        ("page_size", 0, "page_size must be 1 or more"),
+    ],
+)
+def test_bad_plugin_options_are_named(tmp_path: Path, option: str, value: object,
+                                      message: str) -> None:
+    root = write_project(tmp_path, {"posts/good.md": GOOD}, site_config(**{option: value}))
+    build = run_mkdocs(root)
+    assert build.returncode != 0
+    assert message in build.log
+    assert "Traceback" not in build.log

@@ -1,0 +1,107 @@
+"""The repository's own site: the seed's three posts, word for word, at their permalinks and in
+the May 2014 and 2014 archives, with zero warnings under --strict."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.conftest import FIXTURES, Build, text_of
+
+SEED = (FIXTURES / "seed" / "may-2014-archive.txt").read_text(encoding="utf-8")
+SEED_TITLES = [
+    "Журнал «Клиентинг и управление клиентским портфелем» — третий второй",
+    "8 видов клиентской лжи",
+    "Сегментация клиентского потока",
+]
+POSTS = {  # permalink → title, newest first as on the seed's page
+    "2014/05/zhurnal-klienting-i-upravlenie-klientskim-portfelem-tretii-vtoroi/": SEED_TITLES[0],
+    "2014/05/8-vidov-klientskoi-lzhi/": SEED_TITLES[1],
+    "2014/05/segmentatsiia-klientskogo-potoka/": SEED_TITLES[2],
+}
+
+
+def seed_bodies() -> list[str]:
+    """The text of each seed post between its title line and the next post (or the sidebar)."""
+    lines = SEED.splitlines()
+    starts = []
+    for title in SEED_TITLES:  # the first line equal to the title after the previous start
+        after = starts[-1] + 1 if starts else 0
+        starts.append(next(i for i in range(after, len(lines)) if lines[i].strip() == title))
+    end = next(i for i, line in enumerate(lines) if line.lstrip().startswith("•"))
+    bounds = [*starts[1:], end]
+    return ["\n".join(lines[start + 1:stop]) for start, stop in zip(starts, bounds, strict=True)]
+
+
+def without_spaces(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def site(bundled_site: Build) -> Build:
+    assert bundled_site.returncode == 0, bundled_site.log
+    return bundled_site
+
+
+def test_strict_build_has_zero_warnings(site: Build) -> None:
+    assert "WARNING" not in site.log
+    assert "ERROR" not in site.log
+
+
+@pytest.mark.parametrize("url", ["2014/05/", "2014/"])
+def test_may_and_2014_archives_list_exactly_the_three_seed_posts(site: Build, url: str) -> None:
+    titles = [text_of(a) for a in site.html(url).select(".letopis-entry__title a")]
+    assert titles == SEED_TITLES
+
+
+@pytest.mark.parametrize(("url", "body"), list(zip(POSTS, seed_bodies(), strict=True)))
+def test_each_post_is_the_seed_text_word_for_word(site: Build, url: str, body: str) -> None:
+    page = site.html(url)
+    assert text_of(page.select_one(".letopis-post h1")) == POSTS[url]
+    content = page.select_one(".letopis-post")
+    for removed in content.select("header, footer, a.headerlink"):
+        removed.decompose()
+    # Whitespace aside, the page says exactly what the seed says, in the same order.
+    assert without_spaces(content.get_text()) == without_spaces(body)
+
+
+def test_prev_next_links_walk_the_three_posts(site: Build) -> None:
+    urls = list(POSTS)  # newest first
+    for position, url in enumerate(urls):
+        page = site.html(url)
+        older = page.select_one(".letopis-neighbours a[rel=prev]")
+        newer = page.select_one(".letopis-neighbours a[rel=next]")
+        expected_older = urls[position + 1] if position + 1 < len(urls) else None
+        expected_newer = urls[position - 1] if position > 0 else None
+        assert (urljoin("/" + url, older["href"])[1:] if older else None) == expected_older
+        assert (urljoin("/" + url, newer["href"])[1:] if newer else None) == expected_newer
+
+
+def test_category_and_tag_pages_list_the_seed_posts(site: Build) -> None:
+    sales = [text_of(a) for a in site.html("category/prodazhi/").select(".letopis-entry__title a")]
+    assert sales == SEED_TITLES[1:]
+    clients = [text_of(a) for a in site.html("tag/klienty/").select(".letopis-entry__title a")]
+    assert clients == SEED_TITLES[1:]
+
+
+def test_site_name_copyright_slogans_and_language(site: Build) -> None:
+    page = site.html("")
+    assert page.html["lang"] == "ru"
+    assert "Ремесло Управления Продажами" in text_of(page.select_one("header"))
+    copyright_line = text_of(page.select_one(".md-copyright"))
+    assert "Copyright © 1996-2018 Ремесло Управления Продажами. All rights reserved." in \
+        copyright_line
+    assert [text_of(li) for li in page.select(".letopis-slogans li")] == [
+        "Создай своё уникальное предложение!",
+        "Пойми уникальноcть запроса клиента!",
+        "Найди баланс между процессами продажи и закупки!",
+        "Учись у лучших!",
+    ]
+
+
+def test_navigation_holds_only_its_configured_entries(site: Build) -> None:
+    nav = site.html("2014/05/8-vidov-klientskoi-lzhi/").select_one(".md-sidebar--primary")
+    entries = [text_of(a) for a in nav.select("a.md-nav__link")]
+    assert entries == ["Главная"]
