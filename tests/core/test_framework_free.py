@@ -1,10 +1,12 @@
-"""The core must import without MkDocs: importing every core module loads no `mkdocs*` module."""
+"""The core and its tests must work without MkDocs: with `mkdocs` and `material` made
+unimportable, every core module imports and every core test passes."""
 
 from __future__ import annotations
 
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import letopis.core
 
@@ -31,3 +33,27 @@ def test_importing_the_core_loads_no_mkdocs_module() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == ""
+
+
+# Refuses MkDocs and Material to whatever runs after it in the same interpreter.
+BLOCK_MKDOCS = """
+import sys
+class Refuse:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"mkdocs", "material"}:
+            raise ImportError(f"{name} is not available to the core")
+sys.meta_path.insert(0, Refuse())
+"""
+
+
+def test_core_tests_pass_with_mkdocs_unimportable() -> None:
+    tests_dir = Path(__file__).parent
+    script = BLOCK_MKDOCS + (
+        "import pytest\n"
+        f"sys.exit(pytest.main([{str(tests_dir)!r}, '-q', '-p', 'no:cacheprovider',\n"
+        f"    '--ignore', {str(Path(__file__))!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=tests_dir.parent.parent)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " passed" in done.stdout

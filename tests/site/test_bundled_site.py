@@ -3,6 +3,7 @@ the May 2014 and 2014 archives, with zero warnings under --strict."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urljoin
 
@@ -105,3 +106,9 @@ def test_navigation_holds_only_its_configured_entries(site: Build) -> None:
     nav = site.html("2014/05/8-vidov-klientskoi-lzhi/").select_one(".md-sidebar--primary")
     entries = [text_of(a) for a in nav.select("a.md-nav__link")]
     assert entries == ["Главная"]
+
+
+def test_search_indexes_posts_but_not_the_archives_that_repeat_them(site: Build) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert pages == set(POSTS)
