@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date, datetime
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -22,7 +21,7 @@ class LocaleError(ValueError):
 
 
 class Localizer:
-    """Formats dates and headings for one locale; cheap to call, results cached."""
+    """Formats dates and headings for one locale."""
 
     def __init__(self, locale: str) -> None:
         try:
@@ -33,11 +32,9 @@ class Localizer:
         self.catalog = load_catalog(self.locale)
         self.ui: dict[str, str] = self.catalog["ui"]
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one Localizer per build, it lives as long as the cache
     def post_date(self, moment: datetime | date) -> str:
         return format_date(moment, self.catalog["dates"]["post"], locale=self.locale)
 
-    @lru_cache(maxsize=4096)  # noqa: B019
     def month(self, year: int, month: int) -> str:
         """Stand-alone month and year («май 2014»), lower case as the language writes it."""
         return format_date(date(year, month, 1), self.catalog["dates"]["month"], locale=self.locale)

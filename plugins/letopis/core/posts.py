@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -51,7 +51,6 @@ class Post:
     # Paragraphs of plain text. From `summary:` when given; otherwise filled once from the
     # rendered page (text before <!-- more -->, else the first paragraph).
     summary: tuple[str, ...] = ()
-    summary_from_front_matter: bool = field(default=False, repr=False)
 
     @property
     def day(self) -> date:
@@ -103,7 +102,6 @@ def post_from_document(
         authors=tuple(authors),
         draft=bool(draft),
         summary=tuple(p for p in (summary or "").split("\n\n") if p.strip()),
-        summary_from_front_matter=bool(summary),
     )
 
 

@@ -62,7 +62,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         self.preview = False
         self.index: ArchiveIndex | None = None
-        self.localizer: Localizer | None = None
+        self.context: PostContext | None = None  # from on_config: time zone, URLs, locale
         self._posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
         self._listings: dict[str, ListingPage] = {}  # by src_uri
 
@@ -77,16 +77,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.config.page_size < 1:
             raise PluginError("letopis/archive: page_size must be 1 or more")
         try:
-            self.localizer = Localizer(self.config.locale)
-            self._context = PostContext(
+            self.context = PostContext(
                 timezone=site_timezone(self.config.timezone),
                 urls=UrlScheme(self.config.post_url_format),
-                localizer=self.localizer,
+                localizer=Localizer(self.config.locale),
             )
         except (DateError, LocaleError, UrlFormatError) as exc:
             raise PluginError(f"letopis/archive: {exc}") from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.context is not None
         shown_as = _docs_dir_as_shown(config)
         prefix = self.config.posts_dir.strip("/") + "/"
         in_build = InclusionLevel.is_in_serve if self.preview else InclusionLevel.is_included
@@ -95,10 +95,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         posts, problems = load_posts(
             (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", f.content_bytes)
              for f in post_files),
-            self._context,
+            self.context,
         )
         self.index, index_problems = build_archive(
-            posts, localizer=self._context.localizer, urls=self._context.urls,
+            posts, localizer=self.context.localizer, urls=self.context.urls,
             page_size=self.config.page_size, include_drafts=self.preview,
         )
         problems.extend(index_problems)
@@ -173,17 +173,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         post = self._posts.get(page.file.src_uri)
-        if post is not None and not post.summary_from_front_matter:
+        if post is not None and not post.summary:  # none given in the front matter
             post.summary = summary_from_html(html)  # once per build, shown by every listing
         return html
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
                         nav: object) -> dict:
-        assert self.index is not None and self.localizer is not None
+        assert self.index is not None and self.context is not None
         src_uri = page.file.src_uri
         post = self._posts.get(src_uri)
         context["letopis"] = PageData(
-            ui=self.localizer.ui,
+            ui=self.context.localizer.ui,
             preview=self.preview,
             post=post,
             older=self.index.older(post) if post else None,
