@@ -38,13 +38,13 @@ class Build:
 
 
 def site_config(**archive_options: Any) -> dict[str, Any]:
-    """A minimal mkdocs.yml for a test site using the repository's theme."""
+    """A minimal mkdocs.yml for a test site: the repository's theme, every Letopis plugin."""
     return {
         "site_name": "Тестовый архив",
         "docs_dir": "content",
         "theme": {"name": "material", "custom_dir": str(REPO / "theme"), "language": "ru"},
         "markdown_extensions": ["toc", "attr_list", "md_in_html"],
-        "plugins": [{"letopis/archive": archive_options}],
+        "plugins": [{"letopis/archive": archive_options}, "letopis/calendar"],
     }
 
 

@@ -5,6 +5,7 @@ Without /usr/bin/chromium they skip on a developer's machine and fail in CI (CI=
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Build
+from tests.conftest import Build, site_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without these, Chromium keeps trying to reach Google's services, which this network refuses.
@@ -37,14 +38,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(bundled_site: Build) -> Iterator[str]:
-    """The bundled site over HTTP on a free local port; yields its base URL."""
-    assert bundled_site.returncode == 0, bundled_site.log
-    handler = functools.partial(_QuietHandler, directory=str(bundled_site.site))
+@contextlib.contextmanager
+def serving(build: Build) -> Iterator[str]:
+    """A built site over HTTP on a free local port; yields its base URL."""
+    assert build.returncode == 0, build.log
+    handler = functools.partial(_QuietHandler, directory=str(build.site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(bundled_site: Build) -> Iterator[str]:
+    with serving(bundled_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def served_calendar_site(build_fixture) -> Iterator[str]:
+    """The calendar fixture (several months with gaps between them) over HTTP."""
+    with serving(build_fixture("calendar", site_config())) as url:
+        yield url

@@ -34,7 +34,8 @@ def test_on_a_phone_the_sidebar_follows_the_content(page: Page, served_site: str
     sidebar = page.locator(".letopis-sidebar").bounding_box()
     assert sidebar["y"] >= content["y"] + content["height"] - 1
     assert sidebar["width"] > 300
-    assert page.locator(".letopis-slogans li").first.is_visible()
+    assert page.locator(".letopis-slogan").first.is_visible()
+    assert page.locator("nav.calendar").is_visible()
 
 
 def test_on_a_desktop_the_sidebar_is_a_column_right_of_the_content(

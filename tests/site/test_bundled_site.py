@@ -94,7 +94,7 @@ def test_site_name_copyright_slogans_and_language(site: Build) -> None:
     copyright_line = text_of(page.select_one(".md-copyright"))
     assert "Copyright © 1996-2018 Ремесло Управления Продажами. All rights reserved." in \
         copyright_line
-    assert [text_of(li) for li in page.select(".letopis-slogans li")] == [
+    assert [text_of(p) for p in page.select(".letopis-sidebar .letopis-slogan")] == [
         "Создай своё уникальное предложение!",
         "Пойми уникальноcть запроса клиента!",
         "Найди баланс между процессами продажи и закупки!",
@@ -105,10 +105,40 @@ def test_site_name_copyright_slogans_and_language(site: Build) -> None:
 def test_navigation_holds_only_its_configured_entries(site: Build) -> None:
     nav = site.html("2014/05/8-vidov-klientskoi-lzhi/").select_one(".md-sidebar--primary")
     entries = [text_of(a) for a in nav.select("a.md-nav__link")]
-    assert entries == ["Главная"]
+    assert entries == ["Главная", "Архив"]
 
 
 def test_search_indexes_posts_but_not_the_archives_that_repeat_them(site: Build) -> None:
     index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert pages == set(POSTS)
+
+
+def seed_calendar() -> tuple[str, list[str], list[str]]:
+    """Caption, day names and week rows of the seed's sidebar calendar, as the seed prints
+    them: a row's day numbers run together ("567891011")."""
+    lines = [line.strip(" •") for line in SEED.splitlines()]
+    start = lines.index("Май 2014")
+    rows = [line.strip() for line in lines[start + 2:start + 7]]
+    return lines[start], lines[start + 1].split(), rows
+
+
+def test_may_2014_calendar_matches_the_seed_grid(site: Build) -> None:
+    caption, names, rows = seed_calendar()
+    for url in ["2014/05/", *POSTS, ""]:
+        calendar = site.html(url).select_one("nav.calendar")
+        assert text_of(calendar.select_one("caption")) == caption
+        assert [text_of(s) for s in calendar.select("thead th span[aria-hidden]")] == names
+        assert ["".join(text_of(td) for td in tr.select("td")) for tr in
+                calendar.select("tbody tr")] == rows
+        days = {text_of(a): urljoin("/" + url, a["href"])[1:] for a in calendar.select("td a")}
+        assert days == {"12": "2014/05/12/", "16": "2014/05/16/", "20": "2014/05/20/"}
+
+
+def test_calendar_sits_between_the_seed_slogans(site: Build) -> None:
+    sidebar = site.html("2014/05/").select_one(".letopis-sidebar")
+    order = [("calendar" if "calendar" in (child.get("class") or []) else text_of(child))
+             for child in sidebar.find_all(recursive=False)]
+    assert order == ["Создай своё уникальное предложение!", "Пойми уникальноcть запроса клиента!",
+                     "calendar", "Найди баланс между процессами продажи и закупки!",
+                     "Учись у лучших!"]

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date
 
 
@@ -42,6 +43,43 @@ class Localizer:
     def day(self, day: date) -> str:
         return format_date(day, self.catalog["dates"]["day"], locale=self.locale)
 
+    def caption(self, year: int, month: int) -> str:
+        """A calendar caption: the stand-alone month capitalized («Май 2014»)."""
+        return _capitalized(self.month(year, month))
+
+    def short_month(self, year: int, month: int) -> str:
+        """Abbreviated month and year for prev/next links («апр. 2014»)."""
+        return format_date(date(year, month, 1), self.catalog["dates"]["month_short"],
+                           locale=self.locale)
+
+    @property
+    def first_week_day(self) -> int:
+        """0 = Monday … 6 = Sunday, from CLDR week data for the locale's territory.
+
+        A bare language has no territory, and Babel then answers for the world (Monday); the
+        likely territory (ru → RU, en → US) gives what readers of that language expect.
+        """
+        return _with_territory(self.locale).first_week_day
+
+    def weekdays(self) -> list[tuple[str, str]]:
+        """(abbreviated, full) stand-alone day names from the first week day on."""
+        short = self.locale.days["stand-alone"]["abbreviated"]
+        full = self.locale.days["stand-alone"]["wide"]
+        order = [(self.first_week_day + i) % 7 for i in range(7)]
+        return [(_capitalized(short[d]), full[d]) for d in order]
+
+    def months(self) -> list[tuple[str, str, str]]:
+        """(abbreviated, narrow, full) stand-alone month names, January first."""
+        names = self.locale.months["stand-alone"]
+        return [(names["abbreviated"][m], names["narrow"][m], names["wide"][m])
+                for m in range(1, 13)]
+
+    def count(self, noun: str, number: int) -> str:
+        """«1 запись», «3 записи», «5 записей»: CLDR plural rules choose the catalog's form."""
+        forms = self.catalog["plurals"][noun]
+        form = self.locale.plural_form(number)
+        return forms.get(form, forms["other"]).format(n=number)
+
     def heading(self, kind: str, **values: Any) -> str:
         return self.catalog["headings"][kind].format(**values)
 
@@ -50,6 +88,17 @@ class Localizer:
         if number == 1:
             return title
         return self.heading("numbered_page", title=title, number=number)
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _with_territory(locale: Locale) -> Locale:
+    if locale.territory:
+        return locale
+    likely = get_global("likely_subtags").get(locale.language)
+    return Locale.parse(likely) if likely else locale
 
 
 def load_catalog(locale: Locale) -> dict[str, dict[str, str]]:

@@ -1,0 +1,121 @@
+"""`letopis/calendar`: a month calendar for the sidebar of every page, and the whole-archive
+page (years × months). Adapts letopis.core.calendar; needs letopis/archive listed before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from jinja2 import Environment, Template
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from letopis.core.calendar import ArchiveCalendar, CalendarView, YearRow, archive_grid
+
+from .archive import ArchivePlugin, PageData
+
+
+class CalendarConfig(base.Config):
+    # The whole-archive page: every year with posts × twelve months of post counts.
+    archive_page = c.Type(bool, default=True)
+    archive_url = c.Type(str, default="archive/")
+    # Templates under the theme's custom_dir.
+    calendar_template = c.Type(str, default="letopis/partials/calendar.html")
+    archive_template = c.Type(str, default="letopis/archive-grid.html")
+
+
+@dataclass(frozen=True)
+class ArchiveGrid:
+    """What the whole-archive template finds in `archive_grid`."""
+
+    rows: list[YearRow]
+    months: list[tuple[str, str, str]]  # (abbreviated, narrow, full) names, January first
+
+
+class CalendarPlugin(BasePlugin[CalendarConfig]):
+    def __init__(self) -> None:
+        self.calendar: ArchiveCalendar | None = None
+        self._archive: ArchivePlugin | None = None
+        self._grid: ArchiveGrid | None = None
+        self._grid_src_uri: str | None = None
+        self._template: Template | None = None
+        self._rendered: dict[tuple, Markup] = {}
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        archive = config.plugins.get("letopis/archive")
+        if not isinstance(archive, ArchivePlugin):
+            raise PluginError("letopis/calendar needs the letopis/archive plugin: list it in "
+                              "mkdocs.yml's plugins before letopis/calendar")
+        self._archive = archive
+        url = self.config.archive_url
+        if url.startswith("/") or not url.endswith("/") or ".." in url.split("/"):
+            raise PluginError(f'letopis/calendar: archive_url "{url}" must be relative and end '
+                              'with "/", like "archive/"')
+
+    @event_priority(-50)  # after letopis/archive has built the index
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        archive = self._archive
+        assert archive is not None and archive.index is not None and archive.context is not None
+        localizer, urls = archive.context.localizer, archive.context.urls
+        self.calendar = ArchiveCalendar(archive.index, localizer, urls)
+        self._rendered = {}  # a new build may change any month
+        self._grid_src_uri = None
+        if self.config.archive_page:
+            self._grid = ArchiveGrid(archive_grid(archive.index, localizer, urls),
+                                     localizer.months())
+            src_uri = unquote(self.config.archive_url) + "index.md"
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"letopis/calendar: {src_uri} already exists in docs_dir; "
+                                  "set archive_url to another address")
+            # In the nav unless an explicit `nav:` leaves it out: readers browse from there.
+            files.append(File.generated(config, src_uri, content="",
+                                        inclusion=InclusionLevel.UNDEFINED))
+            self._grid_src_uri = src_uri
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._template = env.get_template(self.config.calendar_template)
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        if page.file.src_uri == self._grid_src_uri:
+            assert self._archive is not None and self._archive.context is not None
+            page.meta.setdefault("template", self.config.archive_template)
+            page.meta.setdefault("title", self._archive.context.localizer.ui["archive"])
+        return markdown
+
+    @event_priority(-50)  # after letopis/archive has put `letopis` in the context
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
+                        nav: object) -> dict:
+        assert self.calendar is not None
+        data = context.get("letopis")
+        if isinstance(data, PageData):
+            listing = data.listing.listing if data.listing else None
+            view = self.calendar.view(post=data.post, listing=listing)
+        else:
+            view = self.calendar.view()
+        if view is not None:
+            context["calendar"] = self._render(view, context["base_url"])
+        if page.file.src_uri == self._grid_src_uri:
+            context["archive_grid"] = self._grid
+        return context
+
+    def _render(self, view: CalendarView, base_url: str) -> Markup:
+        """Each distinct calendar once per build: pages of one month, current day and depth
+        share the same HTML, so the calendar costs O(1) per page."""
+        key = (*view.key, base_url)
+        if key not in self._rendered:
+            assert self._template is not None and self._archive is not None
+            assert self._archive.context is not None
+            self._rendered[key] = Markup(self._template.render(
+                view=view, root=base_url.rstrip("/") + "/",
+                ui=self._archive.context.localizer.ui,
+            ))
+        return self._rendered[key]

@@ -1,0 +1,152 @@
+"""Calendar math and the archive's month calendars: grids, linked days, nearest months."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pytest
+
+from letopis.core.archive import build_archive
+from letopis.core.calendar import ArchiveCalendar, archive_grid, month_grid
+from letopis.core.l10n import Localizer
+from letopis.core.urls import UrlScheme
+from tests.core.test_archive import make_posts
+
+MONDAY, SUNDAY = 0, 6
+
+
+def numbers(grid: list[list[date | None]]) -> list[list[int]]:
+    return [[day.day if day else 0 for day in week] for week in grid]
+
+
+def test_march_2015_starts_on_sunday_and_needs_six_rows_from_monday() -> None:
+    grid = numbers(month_grid(2015, 3, MONDAY))
+    assert len(grid) == 6
+    assert grid[0] == [0, 0, 0, 0, 0, 0, 1]
+    assert grid[-1] == [30, 31, 0, 0, 0, 0, 0]
+
+
+def test_march_2015_from_sunday_needs_five_rows() -> None:
+    grid = numbers(month_grid(2015, 3, SUNDAY))
+    assert len(grid) == 5
+    assert grid[0] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_february_2016_has_29_days() -> None:
+    days = [day for week in month_grid(2016, 2, MONDAY) for day in week if day]
+    assert [d.day for d in days] == list(range(1, 30))
+    assert days[0].weekday() == 0  # 1 February 2016 was a Monday
+
+
+def test_may_2014_matches_the_seed_grid() -> None:
+    # The seed's sidebar: Thursday the 1st, 31 days, weeks from Monday.
+    assert numbers(month_grid(2014, 5, MONDAY)) == [
+        [0, 0, 0, 1, 2, 3, 4], [5, 6, 7, 8, 9, 10, 11], [12, 13, 14, 15, 16, 17, 18],
+        [19, 20, 21, 22, 23, 24, 25], [26, 27, 28, 29, 30, 31, 0],
+    ]
+
+
+@pytest.mark.parametrize("first", range(7))
+@pytest.mark.parametrize(("year", "month"), [(1900, 2), (2000, 2), (2014, 5), (2100, 12)])
+def test_grid_agrees_with_the_standard_library(first: int, year: int, month: int) -> None:
+    assert numbers(month_grid(year, month, first)) == \
+        calendar.Calendar(first).monthdayscalendar(year, month)
+
+
+@pytest.fixture(scope="module")
+def archive():
+    posts = make_posts(
+        "Первая | 2013-12-31",
+        "Утро | 2014-05-07 10:00", "Вечер | 2014-05-07 18:00", "Двадцатое | 2014-05-20",
+        "Март | 2015-03-01", "Конец марта | 2015-03-31",
+        "Високосный | 2016-02-29",
+        "Черновик | 2016-05-05 | draft: true",
+    )
+    index, _ = build_archive(posts, localizer=Localizer("ru"), urls=UrlScheme(), page_size=10,
+                             include_drafts=False)
+    return index
+
+
+@pytest.fixture(scope="module")
+def months(archive) -> ArchiveCalendar:
+    return ArchiveCalendar(archive, Localizer("ru"), UrlScheme())
+
+
+def test_only_months_with_posts_get_calendars(months: ArchiveCalendar) -> None:
+    assert sorted(months.months) == [(2013, 12), (2014, 5), (2015, 3), (2016, 2)]
+
+
+@pytest.mark.parametrize(
+    ("month", "previous", "next_"),
+    [
+        ((2013, 12), None, ("2014/05/", "май 2014")),  # the first month: no previous
+        ((2014, 5), ("2013/12/", "дек. 2013"), ("2015/03/", "март 2015")),
+        ((2015, 3), ("2014/05/", "май 2014"), ("2016/02/", "февр. 2016")),  # gaps skipped
+        ((2016, 2), ("2015/03/", "март 2015"), None),  # the last: the draft month is not next
+    ],
+)
+def test_previous_and_next_are_the_nearest_months_with_posts(
+    months: ArchiveCalendar, month, previous, next_
+) -> None:
+    cal = months.months[month]
+    assert ((cal.previous.url, cal.previous.short) if cal.previous else None) == previous
+    assert ((cal.next.url, cal.next.short) if cal.next else None) == next_
+
+
+def test_days_with_posts_link_their_archive_and_name_their_posts(
+    months: ArchiveCalendar,
+) -> None:
+    may = months.months[2014, 5]
+    assert may.caption == "Май 2014"
+    assert [short for short, _ in may.weekdays] == ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
+    cells = {cell.day.day: cell for week in may.weeks for cell in week if cell}
+    assert len(cells) == 31
+    linked = {day: cell.url for day, cell in cells.items() if cell.url}
+    assert linked == {7: "2014/05/07/", 20: "2014/05/20/"}
+    assert cells[7].label == "7 мая 2014: Вечер; Утро"  # newest first, as in the day archive
+    assert cells[8].url is None
+
+
+def test_each_page_shows_its_month(months: ArchiveCalendar, archive) -> None:
+    post = archive.days[date(2014, 5, 7)].posts[0]
+    on_post = months.view(post=post)
+    assert (on_post.month.month, on_post.current, on_post.current_kind) == \
+        (5, date(2014, 5, 7), "date")
+    on_day = months.view(listing=archive.days[date(2014, 5, 20)])
+    assert (on_day.month.month, on_day.current, on_day.current_kind) == \
+        (5, date(2014, 5, 20), "page")
+    on_month = months.view(listing=archive.months[2015, 3])
+    assert (on_month.month.year, on_month.month.month, on_month.current) == (2015, 3, None)
+    on_year = months.view(listing=archive.years[2014])  # the newest month of that year
+    assert (on_year.month.year, on_year.month.month) == (2014, 5)
+    for elsewhere in (months.view(), months.view(listing=archive.home)):
+        assert (elsewhere.month.year, elsewhere.month.month) == (2016, 2)
+
+
+def test_english_weeks_start_on_sunday(archive) -> None:
+    march = ArchiveCalendar(archive, Localizer("en"), UrlScheme()).months[2015, 3]
+    assert march.caption == "March 2015"
+    assert [short for short, _ in march.weekdays][:2] == ["Sun", "Mon"]
+    assert len(march.weeks) == 5
+    assert march.weeks[0][0].day == date(2015, 3, 1)
+
+
+def test_an_empty_archive_has_no_calendar() -> None:
+    index, _ = build_archive([], localizer=Localizer("ru"), urls=UrlScheme(), page_size=10,
+                             include_drafts=False)
+    assert ArchiveCalendar(index, Localizer("ru"), UrlScheme()).view() is None
+
+
+def test_archive_grid_counts_every_month_of_every_year(archive) -> None:
+    rows = archive_grid(archive, Localizer("ru"), UrlScheme())
+    assert [row.year for row in rows] == [2016, 2015, 2014, 2013]
+    counts = {row.year: [m.count for m in row.months] for row in rows}
+    assert counts[2014] == [0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0]
+    assert counts[2016] == [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]  # the draft is not counted
+    may = rows[2].months[4]
+    assert (may.url, may.label) == ("2014/05/", "май 2014: 3 записи")
+    assert rows[2].months[0].url is None
+    assert rows[2].total == "3 записи"
+    assert rows[0].months[1].label == "февраль 2016: 1 запись"
+    assert rows[0].months[0].label == "январь 2016: 0 записей"
