@@ -17,7 +17,7 @@ def read(raw: bytes) -> tuple[object, list[str]]:
 def test_keys_carry_their_file_lines() -> None:
     doc, problems = read(b"---\ntitle: A\n\ndate: 2014-05-07\n---\n\nBody\n")
     assert problems == []
-    assert doc.lines == {"title": 2, "date": 4}
+    assert doc.front.lines == {("title",): 2, ("date",): 4}
     assert doc.meta == {"title": "A", "date": "2014-05-07"}  # dates stay text for the core
     assert doc.body.strip() == "Body"
 
@@ -33,7 +33,7 @@ def test_bom_and_crlf_are_accepted(raw: bytes) -> None:
     doc, problems = read(raw)
     assert problems == []
     assert doc.meta["title"] == "A"
-    assert doc.lines["date"] == 3
+    assert doc.line_of("date") == 3
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,23 @@ def test_unreadable_sources_are_reported_with_their_line(raw: bytes, message: st
     assert doc is None
     assert len(problems) == 1
     assert problems[0].startswith(message)
+
+
+def test_nested_keys_and_list_items_carry_their_lines() -> None:
+    doc, problems = read(
+        b"---\nyear: 2014\narticles:\n  - title: A\n    authors: [x, y]\n"
+        b"  - title: B\n---\n"
+    )
+    assert problems == []
+    assert doc.line_of("articles", 0) == 4
+    assert doc.line_of("articles", 0, "authors") == 5
+    assert doc.line_of("articles", 0, "authors", 1) == 5
+    assert doc.line_of("articles", 1, "title") == 6
+    assert doc.line_of("articles", 1, "abstract") == 6  # missing: its article's line
+    assert doc.line_of("status") == 1  # missing at the top: the opening line
+
+
+def test_a_key_repeated_inside_a_list_item_is_an_error() -> None:
+    doc, problems = read(b"---\narticles:\n  - title: A\n    title: B\n---\n")
+    assert doc is None
+    assert problems == ['content/posts/x.md:4: key "title" is repeated (first on line 3)']

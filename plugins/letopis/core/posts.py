@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from .dates import DateError, parse_post_date
+from .fields import Fields
 from .l10n import Localizer
 from .problems import Problems
 from .slugs import is_valid_slug, slug_from_title
-from .source import Document
+from .source import Document, YamlData
 from .urls import UrlScheme
 
 # Front matter keys a post may carry.
 POST_KEYS = frozenset(
-    {"title", "date", "slug", "summary", "categories", "tags", "authors", "draft"}
+    {"title", "date", "slug", "summary", "categories", "tags", "authors", "draft", "issue"}
 )
 # Keys MkDocs and Material read from front matter themselves: valid, not typos.
 ENGINE_KEYS = frozenset({"template", "hide", "description", "search", "status", "icon"})
@@ -46,15 +45,20 @@ class Post:
     url: str
     categories: tuple[Term, ...] = ()
     tags: tuple[Term, ...] = ()
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # keys of the authors registry
+    issue: str | None = None  # "<journal>/<year>/<number>": the journal issue it announces
     draft: bool = False
     # Paragraphs of plain text. From `summary:` when given; otherwise filled once from the
     # rendered page (text before <!-- more -->, else the first paragraph).
     summary: tuple[str, ...] = ()
+    front: YamlData | None = field(default=None, repr=False)  # for lines of later checks
 
     @property
     def day(self) -> date:
         return self.published.date()
+
+    def line_of(self, *key: str | int) -> int:
+        return self.front.line_of(*key) if self.front else 1
 
 
 @dataclass(frozen=True)
@@ -71,20 +75,18 @@ def post_from_document(
 ) -> Post | None:
     """Validate `doc`'s front matter, recording every problem; None if it has errors."""
     before = len(problems.errors)
-    meta = doc.meta
-    _warn_unknown_keys(doc, problems)
+    fields = Fields(doc.front, doc.path, problems)
+    fields.warn_unknown(POST_KEYS | ENGINE_KEYS, suggest=POST_KEYS)
 
-    title = _text(doc, "title", problems, required=True)
-    published = _date(doc, context, problems)
-    slug = _slug(doc, title, problems)
-    summary = _text(doc, "summary", problems)
-    categories = _terms(doc, "categories", context.urls.category, problems)
-    tags = _terms(doc, "tags", context.urls.tag, problems)
-    authors = _names(doc, "authors", problems)
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        problems.error(doc.path, doc.line_of("draft"),
-                       f"draft must be true or false, not {draft!r}")
+    title = fields.text("title", required=True)
+    published = _date(fields, context)
+    slug = _slug(fields, title)
+    summary = fields.text("summary")
+    categories = _terms(fields, "categories", context.urls.category)
+    tags = _terms(fields, "tags", context.urls.tag)
+    authors = fields.names("authors")
+    issue = fields.text("issue")
+    draft = fields.flag("draft")
 
     if len(problems.errors) > before or title is None or published is None or slug is None:
         return None
@@ -95,113 +97,55 @@ def post_from_document(
         published=published,
         date_label=context.localizer.post_date(published),
         slug=slug,
-        slug_line=doc.line_of("slug" if "slug" in meta else "title"),
+        slug_line=fields.line("slug" if fields.has("slug") else "title"),
         url=context.urls.post(published, slug),
         categories=categories,
         tags=tags,
         authors=tuple(authors),
-        draft=bool(draft),
+        issue=issue,
+        draft=draft,
         summary=tuple(p for p in (summary or "").split("\n\n") if p.strip()),
+        front=doc.front,
     )
 
 
-def _warn_unknown_keys(doc: Document, problems: Problems) -> None:
-    known = POST_KEYS | ENGINE_KEYS
-    for key in doc.meta:
-        if key in known:
-            continue
-        guess = difflib.get_close_matches(key, sorted(POST_KEYS), n=1)
-        hint = f' (did you mean "{guess[0]}"?)' if guess else ""
-        problems.warning(doc.path, doc.line_of(key), f'unknown key "{key}"{hint}')
-
-
-def _text(doc: Document, key: str, problems: Problems, *, required: bool = False) -> str | None:
-    value = doc.meta.get(key)
-    if value is None:
-        if required:
-            problems.error(doc.path, doc.line_of(key), f'"{key}" is missing (required)'
-                           if key not in doc.meta else f'"{key}" is empty (required)')
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # `title: 1984` is the text 1984
-    if not isinstance(value, str):
-        problems.error(doc.path, doc.line_of(key),
-                       f'{key} must be text; put it in quotes: {key}: "…"')
-        return None
-    value = value.strip()
-    if required and not value:
-        problems.error(doc.path, doc.line_of(key), f'"{key}" is empty (required)')
-        return None
-    return value
-
-
-def _date(doc: Document, context: PostContext, problems: Problems) -> datetime | None:
-    if doc.meta.get("date") is None:
-        problems.error(doc.path, doc.line_of("date"),
-                       '"date" is missing (required, e.g. date: 2014-05-20)')
+def _date(fields: Fields, context: PostContext) -> datetime | None:
+    if not fields.has("date"):
+        fields.error("date", '"date" is missing (required, e.g. date: 2014-05-20)')
         return None
     try:
-        return parse_post_date(doc.meta["date"], context.timezone)
+        return parse_post_date(fields.values["date"], context.timezone)
     except DateError as exc:
-        problems.error(doc.path, doc.line_of("date"), str(exc))
+        fields.error("date", str(exc))
         return None
 
 
-def _slug(doc: Document, title: str | None, problems: Problems) -> str | None:
-    if "slug" in doc.meta:
-        slug = doc.meta["slug"]
+def _slug(fields: Fields, title: str | None) -> str | None:
+    if "slug" in fields.values:
+        slug = fields.values["slug"]
         if isinstance(slug, int) and not isinstance(slug, bool):
             slug = str(slug)
         if not isinstance(slug, str) or not is_valid_slug(slug):
-            problems.error(
-                doc.path, doc.line_of("slug"),
-                f"slug {slug!r} may hold only letters, digits, '-' and '_' "
-                "(it becomes one part of the URL)",
-            )
+            fields.error("slug", f"slug {slug!r} may hold only letters, digits, '-' and '_' "
+                                 "(it becomes one part of the URL)")
             return None
         return slug
     if title is None:
         return None
     slug = slug_from_title(title)
     if not slug:
-        problems.error(
-            doc.path, doc.line_of("title"),
-            f'cannot make a URL slug from the title "{title}"; add e.g. "slug: my-post"',
-        )
+        fields.error("title", f'cannot make a URL slug from the title "{title}"; add e.g. '
+                              '"slug: my-post"')
         return None
     return slug
 
 
-def _names(doc: Document, key: str, problems: Problems) -> list[str]:
-    value = doc.meta.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        problems.error(doc.path, doc.line_of(key),
-                       f"{key} must be a list, e.g. {key}: [Продажи, Клиенты]")
-        return []
-    names: list[str] = []
-    for item in value:
-        if isinstance(item, int) and not isinstance(item, bool):
-            item = str(item)
-        if not isinstance(item, str) or not item.strip():
-            problems.error(doc.path, doc.line_of(key),
-                           f"each of {key} must be non-empty text, not {item!r}")
-            continue
-        if item.strip() not in names:
-            names.append(item.strip())
-    return names
-
-
-def _terms(
-    doc: Document, key: str, make_url: Callable[[str], str], problems: Problems
-) -> tuple[Term, ...]:
+def _terms(fields: Fields, key: str, make_url: Any) -> tuple[Term, ...]:
     terms = []
-    for name in _names(doc, key, problems):
+    for name in fields.names(key):
         slug = slug_from_title(name)
         if not slug:
-            problems.error(doc.path, doc.line_of(key),
-                           f'"{name}" in {key} has no letters or digits to make its URL from')
+            fields.error(key, f'"{name}" in {key} has no letters or digits to make its URL from')
             continue
         terms.append(Term(name=name, slug=slug, url=make_url(slug)))
     return tuple(terms)

@@ -29,23 +29,45 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlData:
+    """A YAML mapping and the 1-based file line of every key and list item in it."""
+
+    value: dict[str, Any]
+    lines: dict[KeyPath, int]
+
+    def line_of(self, *path: str | int) -> int:
+        """The line of `path` ("articles", 0, "title"), or of its nearest parent that exists,
+        or 1 when not even the first key does."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
 @dataclass(frozen=True)
 class Document:
-    """A source file split into validated-as-YAML front matter and Markdown body."""
+    """A source file split into front matter (parsed YAML) and Markdown body."""
 
     path: str  # as shown to editors, e.g. "content/posts/x.md"
-    meta: dict[str, Any]
-    lines: dict[str, int]  # front matter key → 1-based line in the file
+    front: YamlData
     body: str
 
-    def line_of(self, key: str) -> int:
-        """The line of `key`, or of the opening `---` when the key is missing."""
-        return self.lines.get(key, 1)
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.front.value
+
+    def line_of(self, *path: str | int) -> int:
+        return self.front.line_of(*path)
 
 
 def read_document(raw: bytes, path: str, problems: Problems) -> Document | None:
-    """Parse `raw`; on failure record why in `problems` and return None."""
-    text = _decode(raw, path, problems)
+    """Parse a Markdown file with front matter; on failure record why and return None."""
+    text = read_text(raw, path, problems)
     if text is None:
         return None
     if not _HANDLER.detect(text):
@@ -61,11 +83,12 @@ def read_document(raw: bytes, path: str, problems: Problems) -> Document | None:
         return None
     opening = _HANDLER.FM_BOUNDARY.match(text)
     assert opening is not None  # detect() matched it
-    lines_before = text.count("\n", 0, opening.end())
-    return _parse_front_matter(front, body, lines_before, path, problems)
+    data = read_yaml(front, path, problems, lines_before=text.count("\n", 0, opening.end()))
+    return None if data is None else Document(path=path, front=data, body=body)
 
 
-def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
+def read_text(raw: bytes, path: str, problems: Problems) -> str | None:
+    """Decode UTF-8 (a byte-order mark allowed) with Unix line ends."""
     try:
         # utf-8-sig drops a byte-order mark that some Windows editors add.
         text = raw.decode("utf-8-sig")
@@ -79,57 +102,64 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _parse_front_matter(
-    front: str, body: str, lines_before: int, path: str, problems: Problems
-) -> Document | None:
-    loader = _FrontMatterLoader(front)
+def read_yaml(text: str, path: str, problems: Problems, *, lines_before: int = 0,
+              what: str = "the front matter") -> YamlData | None:
+    """Parse a YAML mapping, keeping lines; `lines_before` is where `text` starts in the file."""
+    loader = _FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            problems.error(path, 1, "the front matter is empty: it needs at least title and date")
+            problems.error(path, lines_before or 1, f"{what} is empty")
             return None
         if not isinstance(node, yaml.MappingNode):
-            problems.error(
-                path, lines_before + node.start_mark.line + 1,
-                "the front matter must be a list of \"key: value\" lines",
-            )
+            problems.error(path, lines_before + node.start_mark.line + 1,
+                           f'{what} must be a list of "key: value" lines')
             return None
-        lines = _key_lines(node, lines_before, path, problems)
-        if len(lines) < len(node.value):  # a repeated key, already reported
-            return None
-        meta = loader.construct_document(node)
+        lines: dict[KeyPath, int] = {}
+        if not _collect_lines(node, (), lines_before, lines, path, problems):
+            return None  # a repeated key, already reported
+        value = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        problems.error(path, *_describe_yaml_error(exc, lines_before))
+        problems.error(path, *_describe_yaml_error(exc, lines_before, what))
         return None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        problems.error(path, 1, f"the front matter is not valid YAML: {exc}")
+        problems.error(path, lines_before or 1, f"{what} is not valid YAML: {exc}")
         return None
     finally:
         loader.dispose()
-    return Document(path=path, meta={str(k): v for k, v in meta.items()}, lines=lines, body=body)
+    return YamlData({str(k): v for k, v in value.items()}, lines)
 
 
-def _key_lines(
-    node: yaml.MappingNode, lines_before: int, path: str, problems: Problems
-) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for key_node, _ in node.value:
-        key = str(key_node.value)
-        line = lines_before + key_node.start_mark.line + 1
-        if key in lines:
-            # PyYAML would silently keep the last value; an editor almost never means that.
-            problems.error(path, line, f'key "{key}" is repeated (first on line {lines[key]})')
-            continue
-        lines[key] = line
-    return lines
+def _collect_lines(node: yaml.Node, prefix: KeyPath, lines_before: int,
+                   lines: dict[KeyPath, int], path: str, problems: Problems) -> bool:
+    """Record the line of every key and list item under `node`; False on a repeated key."""
+    unique = True
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*prefix, str(key_node.value))
+            line = lines_before + key_node.start_mark.line + 1
+            if key in lines:
+                # PyYAML would silently keep the last value; an editor almost never means that.
+                problems.error(path, line, f'key "{key[-1]}" is repeated (first on line '
+                                           f"{lines[key]})")
+                unique = False
+                continue
+            lines[key] = line
+            unique &= _collect_lines(value_node, key, lines_before, lines, path, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*prefix, index)] = lines_before + item.start_mark.line + 1
+            unique &= _collect_lines(item, (*prefix, index), lines_before, lines, path, problems)
+    return unique
 
 
-def _describe_yaml_error(exc: yaml.MarkedYAMLError, lines_before: int) -> tuple[int, str]:
+def _describe_yaml_error(exc: yaml.MarkedYAMLError, lines_before: int,
+                         what: str) -> tuple[int, str]:
     """Line and message for a YAML error, in the words of the file rather than the parser."""
     mark = exc.problem_mark or exc.context_mark
     line = lines_before + mark.line + 1 if mark else 1
-    problem = (exc.problem or str(exc)).replace("'<stream end>'", "the end of the front matter")
-    message = f"the front matter is not valid YAML: {problem}"
+    problem = (exc.problem or str(exc)).replace("'<stream end>'", f"the end of {what}")
+    message = f"{what} is not valid YAML: {problem}"
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         started = lines_before + exc.context_mark.line + 1
         message += f" ({exc.context} started on line {started})"

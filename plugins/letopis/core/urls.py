@@ -20,7 +20,9 @@ class UrlScheme:
     """URLs are percent-encoded paths relative to the site root, ending in "/".
 
     Archive URLs follow the WordPress layout the old site had: `2014/`, `2014/05/`,
-    `2014/05/20/`, `category/<slug>/`, `tag/<slug>/`, and `page/2/` for further pages.
+    `2014/05/20/`, `category/<slug>/`, `tag/<slug>/`, `author/<slug>/`, and `page/2/` for
+    further pages. A journal lives in its folder (`journal/<journal>/`), an issue below it
+    (`journal/<journal>/2014/2/`).
     """
 
     post_format: str = "{year}/{month}/{slug}/"
@@ -56,6 +58,21 @@ class UrlScheme:
     @staticmethod
     def tag(slug: str) -> str:
         return f"tag/{quote(slug)}/"
+
+    authors: ClassVar[str] = "author/"
+
+    @staticmethod
+    def author(key: str) -> str:
+        return f"author/{quote(key)}/"
+
+    @staticmethod
+    def journal(journal_dir: str, slug: str) -> str:
+        """The journal's own page: the folder of its index.md."""
+        return f"{quote(journal_dir.strip('/'))}/{quote(slug)}/"
+
+    @staticmethod
+    def issue(journal_dir: str, slug: str, year: int, number: int) -> str:
+        return f"{UrlScheme.journal(journal_dir, slug)}{year:04d}/{number}/"
 
     @staticmethod
     def page(first_page_url: str, number: int) -> str:

@@ -5,25 +5,28 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from letopis.core.archive import ArchiveIndex, ListingPage, build_archive
+from letopis.core.authors import Author, AuthorRef, check_author_refs, load_authors
 from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, site_timezone
 from letopis.core.l10n import LocaleError, Localizer
 from letopis.core.posts import Post, PostContext
 from letopis.core.problems import Problems
+from letopis.core.structured_data import blog_posting
 from letopis.core.summary import summary_from_html
 from letopis.core.urls import UrlFormatError, UrlScheme
 
@@ -41,6 +44,8 @@ class ArchiveConfig(base.Config):
     locale = c.Type(str, default="ru")
     # Posts per listing page; further pages live at …/page/2/.
     page_size = c.Type(int, default=10)
+    # The authors registry, relative to docs_dir (read, never published).
+    authors_file = c.Type(str, default="authors.yml")
     # Templates under the theme's custom_dir.
     post_template = c.Type(str, default="letopis/post.html")
     listing_template = c.Type(str, default="letopis/listing.html")
@@ -52,6 +57,7 @@ class PageData:
 
     ui: dict[str, str]
     preview: bool
+    authors: dict[str, Author]
     post: Post | None = None
     older: Post | None = None
     newer: Post | None = None
@@ -63,6 +69,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.preview = False
         self.index: ArchiveIndex | None = None
         self.context: PostContext | None = None  # from on_config: time zone, URLs, locale
+        self.authors: dict[str, Author] = {}
+        self.authors_path = ""  # the registry as editors know it, e.g. content/authors.yml
+        # Problems of this build, from every Letopis plugin; reported together, see _stop.
+        self.problems = Problems()
+        self.all_posts: list[Post] = []
         self._posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
         self._listings: dict[str, ListingPage] = {}  # by src_uri
 
@@ -85,23 +96,35 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except (DateError, LocaleError, UrlFormatError) as exc:
             raise PluginError(f"letopis/archive: {exc}") from None
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def reads(self, level: InclusionLevel) -> bool:
+        """Whether this build reads files of `level`: drafts (MkDocs' too) only in preview."""
+        return level.is_in_serve() if self.preview else level.is_included()
+
+    @event_priority(0)
+    def _load(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.context is not None
         shown_as = _docs_dir_as_shown(config)
+        self.problems = Problems()
+        files = self._load_authors(files, config, shown_as)
         prefix = self.config.posts_dir.strip("/") + "/"
-        in_build = InclusionLevel.is_in_serve if self.preview else InclusionLevel.is_included
-        post_files = [f for f in files.documentation_pages(inclusion=in_build)
+        post_files = [f for f in files.documentation_pages(inclusion=self.reads)
                       if f.src_uri.startswith(prefix)]
         posts, problems = load_posts(
             (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", f.content_bytes)
              for f in post_files),
             self.context,
         )
+        self.problems.extend(problems)
+        self.all_posts = posts  # drafts too: later checks must not depend on the command
+        check_author_refs(
+            (AuthorRef(p.path, p.line_of("authors"), key) for p in posts for key in p.authors),
+            self.authors, self.authors_path, self.problems,
+        )
         self.index, index_problems = build_archive(
             posts, localizer=self.context.localizer, urls=self.context.urls,
             page_size=self.config.page_size, include_drafts=self.preview,
         )
-        problems.extend(index_problems)
+        self.problems.extend(index_problems)
         self._posts = {p.source: p for p in self.index.posts}
         self._listings = {}
 
@@ -110,11 +133,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         others = [f for f in files if f.src_uri not in post_sources]
         taken = {f.dest_uri: f for f in others}
         home = files.get_file_from_path("index.md")
-        placed = [self._post_file(post, config, taken, shown_as, problems)
+        placed = [self._post_file(post, config, taken, shown_as, self.problems)
                   for post in self.index.posts]
-        placed += self._listing_files(config, taken, home, shown_as, problems)
-        report(problems, strict=config.strict)
+        placed += self._listing_files(config, taken, home, shown_as, self.problems)
         return Files(others + placed)
+
+    @event_priority(-100)  # after every Letopis plugin has loaded and checked its content
+    def _stop(self, files: Files, *, config: MkDocsConfig) -> Files:
+        report(self.problems, strict=config.strict)
+        return files
+
+    on_files = CombinedEvent(_load, _stop)
+
+    def _load_authors(self, files: Files, config: MkDocsConfig, shown_as: str) -> Files:
+        """Read the authors registry and keep it out of the published site."""
+        assert self.context is not None
+        registry = files.get_file_from_path(self.config.authors_file)
+        self.authors_path = f"{shown_as}/{self.config.authors_file}"
+        # Author pages exist only with letopis/authors; without it names are not links.
+        url_of = self.context.urls.author if "letopis/authors" in config.plugins else _no_url
+        self.authors = load_authors(registry.content_bytes if registry else None,
+                                    self.authors_path, url_of, self.problems)
+        if registry is not None:
+            files.remove(registry)
+        return files
 
     def _post_file(self, post: Post, config: MkDocsConfig, taken: dict[str, File],
                    shown_as: str, problems: Problems) -> File:
@@ -182,15 +224,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         assert self.index is not None and self.context is not None
         src_uri = page.file.src_uri
         post = self._posts.get(src_uri)
+        if post is not None:
+            context["structured_data"] = blog_posting(post, self.authors,
+                                                      partial(absolute_url, config),
+                                                      config.site_name)
         context["letopis"] = PageData(
             ui=self.context.localizer.ui,
             preview=self.preview,
+            authors=self.authors,
             post=post,
             older=self.index.older(post) if post else None,
             newer=self.index.newer(post) if post else None,
             listing=self._listings.get(src_uri),
         )
         return context
+
+
+def _no_url(key: str) -> None:
+    return None
+
+
+def absolute_url(config: MkDocsConfig, url: str) -> str | None:
+    """`url` (site-relative) made absolute with site_url; None when site_url is not set."""
+    return urljoin(config.site_url, url) if config.site_url else None
 
 
 def _docs_dir_as_shown(config: MkDocsConfig) -> str:

@@ -1,0 +1,188 @@
+"""`letopis`: the editors' command line. Creates a post or a journal issue with valid front
+matter, and checks all content without building the site.
+
+It reads the site's mkdocs.yml, so it knows where posts and journals live and which time zone
+"today" is in; `check` runs the plugins' own loading and validation, so it reports exactly
+what a build would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from letopis.core.slugs import slug_from_title
+
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A mistake in how the command was called; printed without a traceback."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CliError as exc:
+        print(f"letopis: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="letopis",
+        description="Create and check the content of a Letopis site (an archive of posts and "
+                    "journal issues built with MkDocs).",
+        epilog="Examples:\n"
+               '  letopis new post "Сегментация клиентского потока"\n'
+               "  letopis new issue --journal klienting --year 2014 --number 3\n"
+               "  letopis check",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                        help="the site's MkDocs configuration (default: mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    new = commands.add_parser("new", help="create a post or a journal issue",
+                              description="Create a Markdown file with valid front matter. "
+                                          "An existing file is never overwritten.")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    post = kinds.add_parser(
+        "post", help="a blog post dated today",
+        description="Write posts/<year>/<slug>.md with the title, today's date in the site's "
+                    "time zone and empty categories and tags.")
+    post.add_argument("title", help="the post's title, e.g. «Сегментация клиентского потока»")
+    post.add_argument("--slug", help="the URL slug (default: the title, transliterated)")
+    post.set_defaults(run=_new_post)
+
+    issue = kinds.add_parser(
+        "issue", help="a journal issue",
+        description="Write journal/<journal>/<year>-<number>.md with the year, the number, a "
+                    "status and an empty list of articles.")
+    issue.add_argument("--journal", required=True, help="the journal's folder name, e.g. "
+                                                        "klienting")
+    issue.add_argument("--year", required=True, type=int, help="the year of the issue")
+    issue.add_argument("--number", required=True, type=int, help="its number within the year")
+    issue.set_defaults(run=_new_issue)
+
+    check = commands.add_parser(
+        "check", help="validate all content without building",
+        description="Load every post, journal, issue and author as a build would and print "
+                    "every problem as file:line: message. Exit status 1 if there is any.")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _new_post(args: argparse.Namespace) -> int:
+    config = _load_config(args.config_file)
+    archive = _plugin(config, "letopis/archive")
+    archive.on_config(config)
+    context = archive.context
+    today = datetime.now(context.timezone).date()
+    slug = args.slug or slug_from_title(args.title)
+    if not slug:
+        raise CliError(f'cannot make a URL slug from "{args.title}"; give one with --slug')
+    target = Path(config.docs_dir) / archive.config.posts_dir / f"{today.year}" / f"{slug}.md"
+    front = {"title": args.title, "date": today, "categories": [], "tags": []}
+    _write_new(target, front)
+    url = context.urls.post(datetime(today.year, today.month, today.day), slug)
+    print(f"created {_shown(target)}: it will be published at /{url}")
+    return 0
+
+
+def _new_issue(args: argparse.Namespace) -> int:
+    config = _load_config(args.config_file)
+    archive = _plugin(config, "letopis/archive")
+    journal_plugin = _plugin(config, "letopis/journal")
+    archive.on_config(config)
+    journal_dir = Path(config.docs_dir) / journal_plugin.config.journal_dir
+    if not (journal_dir / args.journal / "index.md").is_file():
+        known = sorted(p.parent.name for p in journal_dir.glob("*/index.md"))
+        raise CliError(f'unknown journal "{args.journal}" (known: {", ".join(known) or "none"}; '
+                       f"a journal is a folder with an index.md under {_shown(journal_dir)})")
+    if not 1900 <= args.year <= 2100 or not 1 <= args.number <= 999:
+        raise CliError("--year must be from 1900 to 2100 and --number from 1 to 999")
+    target = journal_dir / args.journal / f"{args.year}-{args.number}.md"
+    front = {"year": args.year, "number": args.number,
+             "status": archive.context.localizer.ui["preparing"], "articles": []}
+    _write_new(target, front)
+    print(f"created {_shown(target)}: add its articles, then run `letopis check`")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import get_files
+
+    config = _load_config(args.config_file)
+    archive = _plugin(config, "letopis/archive")
+    logging.getLogger("mkdocs").setLevel(logging.CRITICAL + 1)  # problems are printed below
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        config = config.plugins.on_config(config)
+        files = get_files(config)
+        config.plugins.on_files(files, config=config)
+    except PluginError:
+        pass  # raised because of the problems printed below
+    problems = archive.problems
+    for problem in sorted(problems.items, key=lambda p: (p.path, p.line or 0)):
+        print(f"{problem} [{problem.severity.value}]")
+    if problems:
+        print(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    posts = len(archive.all_posts)
+    print(f"all content is valid ({posts} post{'s' if posts != 1 else ''})")
+    return 0
+
+
+def _load_config(path: Path) -> Any:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not path.is_file():
+        raise CliError(f"{path} not found: run letopis in the site's folder or pass "
+                       "--config-file")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        return load_config(config_file=str(path))
+    except ConfigurationError as exc:
+        raise CliError(f"{path}: {exc}") from None
+
+
+def _plugin(config: Any, name: str) -> Any:
+    plugin = config.plugins.get(name)
+    if plugin is None:
+        raise CliError(f"{config.config_file_path} does not use the {name} plugin")
+    return plugin
+
+
+def _write_new(target: Path, front: dict[str, Any]) -> None:
+    if target.exists():
+        raise CliError(f"{_shown(target)} already exists; refusing to overwrite it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None)
+    with target.open("x", encoding="utf-8") as out:  # "x": never replace a file
+        out.write(f"---\n{text}---\n\n")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

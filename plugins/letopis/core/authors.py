@@ -1,0 +1,85 @@
+"""The authors registry: each author declared once (content/authors.yml) and referred to by
+key from posts and journal articles. The key is also the address of the author's page."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .fields import Fields
+from .problems import Problems
+from .slugs import is_valid_slug
+from .source import YamlData, read_text, read_yaml
+
+AUTHOR_KEYS = frozenset({"name", "bio"})
+
+
+@dataclass(frozen=True)
+class Author:
+    key: str
+    name: str
+    bio: str | None
+    url: str | None  # the author's page; None when the site has no author pages
+
+
+@dataclass(frozen=True)
+class AuthorRef:
+    """A use of an author key somewhere in the content, for checking it exists."""
+
+    path: str
+    line: int
+    key: str
+
+
+def load_authors(raw: bytes | None, path: str, url_of: Callable[[str], str | None],
+                 problems: Problems) -> dict[str, Author]:
+    """Authors by key from the registry file; `raw` None means the site has no registry.
+
+    An entry is either `key: Full Name` or `key: {name: Full Name, bio: …}`.
+    """
+    if raw is None:
+        return {}
+    text = read_text(raw, path, problems)
+    data = read_yaml(text, path, problems, what="the authors registry") if text else None
+    if data is None:
+        return {}
+    authors = {}
+    for key, entry in data.value.items():
+        author = _author(data, key, entry, path, url_of, problems)
+        if author is not None:
+            authors[key] = author
+    return authors
+
+
+def _author(data: YamlData, key: str, entry: object, path: str,
+            url_of: Callable[[str], str | None], problems: Problems) -> Author | None:
+    line = data.line_of(key)
+    if not is_valid_slug(key):
+        problems.error(path, line, f'author key "{key}" may hold only letters, digits, "-" and '
+                                   '"_" (it becomes the address author/<key>/)')
+        return None
+    if isinstance(entry, str) and entry.strip():
+        return Author(key, entry.strip(), None, url_of(key))
+    if not isinstance(entry, dict):
+        problems.error(path, line, f'author "{key}" needs a name: "{key}: Full Name" or '
+                                   f'"name:" under it')
+        return None
+    fields = Fields(data, path, problems, (key,), {str(k): v for k, v in entry.items()})
+    fields.warn_unknown(AUTHOR_KEYS)
+    name = fields.text("name", required=True)
+    bio = fields.text("bio")
+    return Author(key, name, bio, url_of(key)) if name else None
+
+
+def check_author_refs(refs: Iterable[AuthorRef], authors: dict[str, Author],
+                      registry: str, problems: Problems) -> None:
+    """Every author key used in the content must be declared in the registry."""
+    known = sorted(authors)
+    for ref in refs:
+        if ref.key in authors:
+            continue
+        guess = difflib.get_close_matches(ref.key, known, n=1)
+        hint = f' (did you mean "{guess[0]}"?)' if guess else ""
+        problems.error(ref.path, ref.line,
+                       f'unknown author "{ref.key}"{hint}: declare it in {registry}')
