@@ -84,6 +84,10 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
         elif src_uri == self._index_src_uri:
             page.meta.setdefault("template", self.config.index_template)
             page.meta.setdefault("title", self._archive.context.localizer.ui["authors_index"])
+        else:
+            return markdown
+        # Lists of what is searchable on its own page already.
+        page.meta.setdefault("search", {"exclude": True})
         return markdown
 
     @event_priority(-20)

@@ -89,6 +89,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             assert self._archive is not None and self._archive.context is not None
             page.meta.setdefault("template", self.config.archive_template)
             page.meta.setdefault("title", self._archive.context.localizer.ui["archive"])
+            page.meta.setdefault("search", {"exclude": True})  # counts, nothing to find
         return markdown
 
     @event_priority(-50)  # after letopis/archive has put `letopis` in the context
