@@ -108,10 +108,12 @@ def test_navigation_holds_only_its_configured_entries(site: Build) -> None:
     assert entries == ["Главная", "Архив", "Журнал", "Авторы"]
 
 
-def test_search_indexes_posts_and_the_journal_but_no_list_that_repeats_them(site: Build) -> None:
+def test_search_indexes_posts_and_issues_but_no_list_that_repeats_them(site: Build) -> None:
+    # Material's search indexes a page's Markdown text: the issue's announcement is in, the
+    # journal page (no text of its own) and the generated lists are not.
     index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert pages == {*POSTS, "journal/klienting/", "journal/klienting/2014/2/"}
+    assert pages == {*POSTS, "journal/klienting/2014/2/"}
 
 
 def seed_calendar() -> tuple[str, list[str], list[str]]:
