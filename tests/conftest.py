@@ -48,6 +48,14 @@ def site_config(**archive_options: Any) -> dict[str, Any]:
     }
 
 
+def journal_site_config(**archive_options: Any) -> dict[str, Any]:
+    """site_config plus the journal and author plugins, as the bundled site uses them."""
+    config = site_config(**archive_options)
+    config["plugins"] += [{"letopis/journal": {"announced_issues": 2}}, "letopis/authors"]
+    config["site_url"] = "https://example.org/archive/"
+    return config
+
+
 def write_project(root: Path, posts: dict[str, str | bytes], config: dict[str, Any]) -> Path:
     """Create a project in `root`: mkdocs.yml plus content/<name> for each of `posts`."""
     for name, text in posts.items():

@@ -95,3 +95,30 @@ def test_bad_plugin_options_are_named(tmp_path: Path, option: str, value: object
     assert build.returncode != 0
     assert message in build.log
     assert "Traceback" not in build.log
+
+
+def test_bad_journal_input_stops_the_build_with_every_problem(tmp_path: Path) -> None:
+    files = {
+        "authors.yml": "ivanova: Анна Иванова\n",
+        "journal/vestnik/index.md": "---\nname: Вестник\n---\n",
+        "journal/vestnik/2014-1.md": "---\nyear: 2014\nnumber: 1\n---\n",
+        "journal/vestnik/again.md": "---\nyear: 2014\nnumber: 1\n---\n",
+        "journal/vestnik/no-year.md": "---\nnumber: 2\n---\n",
+        "journal/vestnik/2014-3.md": "---\nyear: 2014\nnumber: 3\narticles:\n"
+                                     "  - title: Статья\n    authors: [ivanovа]\n"
+                                     "    abstract: Текст.\n---\n",
+    }
+    config = site_config()
+    config["plugins"] += ["letopis/journal", "letopis/authors"]
+    build = run_mkdocs(write_project(tmp_path, files, config))
+    assert build.returncode != 0
+    assert "Traceback" not in build.log
+    for expected in [
+        "content/journal/vestnik/again.md:3: issue № 1 of 2014 is already described by "
+        "content/journal/vestnik/2014-1.md",
+        'content/journal/vestnik/no-year.md:1: "year" is missing (required, a number)',
+        # A Cyrillic «а» at the end of a Latin key: the hint shows what was meant.
+        'content/journal/vestnik/2014-3.md:6: unknown author "ivanovа" (did you mean '
+        '"ivanova"?): declare it in content/authors.yml',
+    ]:
+        assert expected in build.log

@@ -144,3 +144,47 @@ def test_calendar_sits_between_the_seed_slogans(site: Build) -> None:
     assert order == ["Создай своё уникальное предложение!", "Пойми уникальноcть запроса клиента!",
                      "calendar", "Найди баланс между процессами продажи и закупки!",
                      "Учись у лучших!"]
+
+
+ISSUE = "journal/klienting/2014/2/"
+NINE_AUTHORS = ["Татьяна Савская", "Алексей Кутейников", "Дмитрий Засухин", "Сергей Гордейко",
+                "Андрей Комаровский", "Кирилл Шафаренко", "Андрей Жилин", "Дарья Ядерная",
+                "Константин Харский"]
+
+
+def test_the_announcement_post_and_its_issue_link_each_other(site: Build) -> None:
+    post = list(POSTS)[0]
+    link = site.html(post).select_one(".letopis-post__issue a")
+    assert urljoin("/" + post, link["href"])[1:] == ISSUE
+    back = site.html(ISSUE).select_one(".letopis-issue__announcement a")
+    assert urljoin("/" + ISSUE, back["href"])[1:] == post
+
+
+def test_issue_holds_the_editors_article_with_the_seeds_abstract(site: Build) -> None:
+    page = site.html(ISSUE)
+    assert text_of(page.select_one("article h1")) == \
+        "«Клиентинг и управление клиентским портфелем», № 2, 2014"
+    (article,) = page.select("article.letopis-article")
+    title = "Дизайн-мышление в управлении клиентским портфелем и клиентскими отношениями"
+    assert text_of(article.select_one(".letopis-article__title")) == title
+    assert f"предлагаю мою статью «{title}»" in " ".join(SEED.split())
+    # The abstract is the seed's sentences about the article, word for word.
+    seed = " ".join(SEED.split())
+    start = seed.index("Эта статья представляет собой")
+    end = seed.index("Trendwatching.com.") + len("Trendwatching.com.")
+    abstract = article.select_one(".letopis-article__abstract").get_text()
+    assert without_spaces(abstract) == without_spaces(seed[start:end])
+    assert [text_of(a) for a in article.select("a[rel=author]")] == ["Главный редактор журнала"]
+
+
+def test_issue_names_the_nine_other_authors_of_the_seed(site: Build) -> None:
+    others = site.html(ISSUE).select_one(".letopis-issue__others")
+    assert [text_of(a) for a in others.select("a")] == NINE_AUTHORS
+    for link in others.select("a"):
+        assert site.exists(urljoin("/" + ISSUE, link["href"])[1:])
+
+
+def test_every_author_has_a_page_in_the_index(site: Build) -> None:
+    index = site.html("author/")
+    names = sorted(text_of(a) for a in index.select(".letopis-authors li > a"))
+    assert names == sorted([*NINE_AUTHORS, "Главный редактор журнала"])

@@ -42,4 +42,10 @@ def works_by_author(authors: Mapping[str, Author], posts: Iterable[Post],
         for key in post.authors:
             if key in works:
                 works[key].posts.append(post)
-    return sorted(works.values(), key=lambda w: (w.author.name.casefold(), w.author.key))
+    return sorted(works.values(), key=lambda w: (_collation_key(w.author.name), w.author.key))
+
+
+def _collation_key(name: str) -> str:
+    """Dictionary order for Russian names: «ё» sorts with «е», not after «я» as in Unicode.
+    (Full collation would need ICU; this is the one difference that matters here.)"""
+    return name.casefold().replace("ё", "е")

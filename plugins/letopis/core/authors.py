@@ -72,6 +72,26 @@ def _author(data: YamlData, key: str, entry: object, path: str,
     return Author(key, name, bio, url_of(key)) if name else None
 
 
+def author_refs(data: YamlData, path: str, *key: str | int) -> list[AuthorRef]:
+    """Each author key listed at `key` ("authors", or "articles", 0, "authors"), with the
+    line of its own list item; nothing if the value is not a list of texts."""
+    value: object = data.value
+    for part in key:
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            return []
+    if not isinstance(value, list):
+        return []
+    refs: dict[str, AuthorRef] = {}  # a key listed twice is one reference
+    for index, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            refs.setdefault(item.strip(), AuthorRef(path, data.line_of(*key, index), item.strip()))
+    return list(refs.values())
+
+
 def check_author_refs(refs: Iterable[AuthorRef], authors: dict[str, Author],
                       registry: str, problems: Problems) -> None:
     """Every author key used in the content must be declared in the registry."""

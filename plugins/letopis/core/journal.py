@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .authors import AuthorRef
+from .authors import AuthorRef, author_refs
 from .content import SourceFile
 from .fields import Fields
 from .l10n import Localizer
@@ -36,7 +36,6 @@ class Article:
     rubric: str | None
     pages: str | None
     anchor: str  # its id on the issue page
-    authors_line: int  # where its authors are listed, for messages
 
 
 @dataclass(eq=False)
@@ -191,11 +190,13 @@ def _issue(journal: Journal, file: SourceFile, doc: Document, journal_dir: str,
     status = fields.text("status")
     release = fields.text("release")
     cover = fields.text("cover")
-    articles = [_article(entry) for entry in fields.items("articles")]
+    entries = fields.items("articles")
+    articles = [_article(entry) for entry in entries]
     other_authors = tuple(fields.names("other_authors"))
-    refs.extend(AuthorRef(doc.path, a.authors_line, key)
-                for a in articles if a is not None for key in a.authors)
-    refs.extend(AuthorRef(doc.path, fields.line("other_authors"), key) for key in other_authors)
+    # Every key written, even in an article or issue with errors: all is reported at once.
+    for entry in entries:
+        refs.extend(author_refs(doc.front, doc.path, *entry.prefix, "authors"))
+    refs.extend(author_refs(doc.front, doc.path, "other_authors"))
     if len(problems.errors) > before or year is None or number is None:
         return None  # an article with errors has reported them too
     title = localizer.heading("issue", journal=journal.name, number=number, year=year)
@@ -220,16 +221,20 @@ def _article(fields: Fields) -> Article | None:
     if len(fields.problems.errors) > before or title is None or abstract is None:
         return None
     return Article(title, tuple(authors), abstract, rubric, pages,
-                   heading_anchor(title, "-") or "article", fields.line("authors"))
+                   heading_anchor(title, "-") or "article")
 
 
 def _unique_anchors(articles: list[Article]) -> tuple[Article, ...]:
-    """Two articles with the same title still get distinct ids on the issue page."""
-    seen: dict[str, int] = {}
+    """Articles with the same title still get distinct ids on the issue page: a repeat gets
+    the first free "-2", "-3", … (free also of titles that end that way themselves)."""
+    taken = {article.anchor for article in articles}
+    used: set[str] = set()
     unique = []
     for article in articles:
-        count = seen.get(article.anchor, 0)
-        seen[article.anchor] = count + 1
-        unique.append(replace(article, anchor=f"{article.anchor}-{count + 1}") if count
-                      else article)
+        anchor, number = article.anchor, 1
+        while anchor in used or (number > 1 and anchor in taken):
+            number += 1
+            anchor = f"{article.anchor}-{number}"
+        used.add(anchor)
+        unique.append(article if anchor == article.anchor else replace(article, anchor=anchor))
     return tuple(unique)

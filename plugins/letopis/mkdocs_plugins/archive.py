@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from letopis.core.archive import ArchiveIndex, ListingPage, build_archive
-from letopis.core.authors import Author, AuthorRef, check_author_refs, load_authors
+from letopis.core.authors import Author, author_refs, check_author_refs, load_authors
 from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, site_timezone
 from letopis.core.l10n import LocaleError, Localizer
@@ -117,7 +117,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.problems.extend(problems)
         self.all_posts = posts  # drafts too: later checks must not depend on the command
         check_author_refs(
-            (AuthorRef(p.path, p.line_of("authors"), key) for p in posts for key in p.authors),
+            (ref for p in posts if p.front for ref in author_refs(p.front, p.path, "authors")),
             self.authors, self.authors_path, self.problems,
         )
         self.index, index_problems = build_archive(
@@ -197,6 +197,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.autoescape = lambda name: (name or "").startswith("letopis/") or (
             previous(name) if callable(previous) else previous
         )
+        # JSON-LD in readable Cyrillic; `tojson` still escapes <, >, & and ' for HTML.
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
