@@ -7,8 +7,15 @@ from collections.abc import Callable
 import pytest
 
 from letopis.core.author_works import AuthorWorks, works_by_author
-from letopis.core.authors import Author, AuthorRef, check_author_refs, load_authors
+from letopis.core.authors import (
+    Author,
+    AuthorRef,
+    author_refs,
+    check_author_refs,
+    load_authors,
+)
 from letopis.core.problems import Problems, Severity
+from letopis.core.source import read_document
 from tests.core.test_archive import make_posts
 from tests.core.test_journal import article, issue_file, journal_index
 from tests.core.test_journal import load as load_journals
@@ -229,11 +236,8 @@ def test_yo_sorts_with_ye_as_in_a_russian_dictionary() -> None:
 
 
 def test_an_unknown_author_in_a_block_list_is_reported_on_its_own_line() -> None:
-    from letopis.core.authors import author_refs
-    from letopis.core.source import read_document
-
     problems = Problems()
-    doc = read_document("---\ntitle: T\nauthors:\n  - anna\n  - nobody\n---\n".encode(),
+    doc = read_document(b"---\ntitle: T\nauthors:\n  - anna\n  - nobody\n---\n",
                         "content/posts/x.md", problems)
     refs = author_refs(doc.front, doc.path, "authors")
     check_author_refs(refs, {"anna": Author("anna", "Анна", None, None)},
