@@ -133,8 +133,9 @@ def _check(args: argparse.Namespace) -> int:
         config = config.plugins.on_config(config)
         files = get_files(config)
         config.plugins.on_files(files, config=config)
-    except PluginError:
-        pass  # raised because of the problems printed below
+    except PluginError as exc:
+        if not archive.problems:  # not the content but the configuration
+            raise CliError(str(exc)) from None
     problems = archive.problems
     for problem in sorted(problems.items, key=lambda p: (p.path, p.line or 0)):
         print(f"{problem} [{problem.severity.value}]")

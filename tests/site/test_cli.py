@@ -99,10 +99,15 @@ def test_new_refuses_to_overwrite(project: Path) -> None:
          'unknown journal "nope" (known: vestnik'),
         (["new", "post", "!!!"], 'cannot make a URL slug from "!!!"; give one with --slug'),
         (["-f", "missing.yml", "check"], "missing.yml not found"),
+        (["-f", "bad-zone.yml", "check"], 'letopis/archive: unknown time zone "Mars/Base"'),
     ],
 )
 def test_mistakes_in_the_command_are_explained(project: Path, args: list[str],
                                                message: str) -> None:
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "bad-zone.yml").write_text(
+        config.replace("letopis/archive: {}", "letopis/archive: {timezone: Mars/Base}"),
+        encoding="utf-8")
     done = letopis(project, *args)
     assert done.returncode == 2
     assert message in done.stderr
