@@ -122,3 +122,27 @@ def test_bad_journal_input_stops_the_build_with_every_problem(tmp_path: Path) ->
         '"ivanova"?): declare it in content/authors.yml',
     ]:
         assert expected in build.log
+
+
+def test_malformed_blocks_stop_the_build_naming_file_and_line(tmp_path: Path) -> None:
+    post = ("---\ntitle: Блоки\ndate: 2014-05-20\n---\n\n"  # lines 1–5
+            "/// claims | Ложь №{n}.\n"  # 6
+            "1. Клиент говорит без кавычек.\n\n    Ответ.\n"  # 7–9
+            "///\n\n"  # 10–11
+            "/// matrix\nrows: Быстро, Долго\ncolumns: Много, Мало\n\n"  # 12–15
+            "1. [Быстро, Много] А\n\n    а\n\n"  # 16–19
+            "1. [Быстро, Мало] Б\n\n    б\n\n"  # 20–23
+            "2. [Долго, Вечно] В\n\n    в\n"  # 24–26
+            "///\n")
+    config = site_config()
+    config["plugins"].append("letopis/blocks")
+    build = run_mkdocs(write_project(tmp_path, {"posts/bloki.md": post}, config))
+    assert build.returncode != 0
+    assert "Traceback" not in build.log
+    for expected in [
+        "content/posts/bloki.md:7: claim 1 has no quote",
+        "content/posts/bloki.md:12: a 2×2 matrix needs 4 groups, one per cell; this one has 3",
+        "content/posts/bloki.md:20: priority 1 is already given to the group on line 16",
+        'content/posts/bloki.md:24: unknown column value "Вечно" (the columns are: Много, Мало)',
+    ]:
+        assert expected in build.log

@@ -1,0 +1,280 @@
+"""Structured blocks inside Markdown: the numbered claims list and the 2×2 priority matrix.
+
+The syntax follows pymdownx.blocks (`/// name | title` … `///`) and keeps a numbered Markdown
+list inside, so a block reads as an ordinary list wherever it is not rendered:
+
+    /// claims | Ложь №{n}.
+    1. «Нас совершенно устраивает наш нынешний поставщик».
+
+        Как бы клиент ни нахваливал своего нынешнего поставщика, …
+    ///
+
+    /// matrix | Optional caption
+    rows: Быстро, Долго
+    columns: Много, Мало
+
+    1. [Быстро, много] Первая группа заявок: «Быстро, много»
+
+        Это крупный клиент, …
+    ///
+
+A claim's first paragraph is the customer's words in quotes, the indented text under it the
+answer; `{n}` in the title becomes the claim's number. In a matrix, an item's number is its
+priority and the brackets place it: [row value, column value].
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .problems import Problems
+from .slugs import slug_from_title
+
+KINDS = ("claims", "matrix")
+_OPENER = re.compile(r"///\s*([\w-]+)\s*(?:\|\s*(.*?))?\s*")
+_CLOSER = re.compile(r"///\s*")
+_FENCE = re.compile(r"(```|~~~)")
+_ITEM = re.compile(r"(\d+)[.)]\s+(.*)")
+_PLACE = re.compile(r"\[([^\]]*)\]\s*(.*)")
+_HEADER = re.compile(r"(rows|columns)\s*:\s*(.*)")
+OPENING_QUOTES = "«“„\"'‘‹"
+
+
+@dataclass(frozen=True)
+class BlockSource:
+    """A block as written: its kind, title, inner lines and where it sits in the text."""
+
+    kind: str
+    title: str | None
+    lines: list[str]  # between the opener and the closer
+    start: int  # index of the opener among the text's lines
+    end: int  # index of the closer
+    line: int  # the opener's line in the file (1-based)
+
+
+@dataclass(frozen=True)
+class Claim:
+    number: int
+    label: str  # «Ложь №3.»
+    quote: str  # Markdown
+    answer: str  # Markdown
+    anchor: str  # «lozh-3»
+
+
+@dataclass(frozen=True)
+class Claims:
+    claims: list[Claim]
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    priority: int
+    name: str  # Markdown, one line
+    description: str  # Markdown
+    row: int  # 0 or 1
+    column: int  # 0 or 1
+    line: int  # where its item starts, for messages
+
+
+@dataclass(frozen=True)
+class Matrix:
+    title: str | None
+    rows: tuple[str, str]
+    columns: tuple[str, str]
+    groups: list[MatrixGroup]  # in priority order
+
+
+@dataclass(frozen=True)
+class _Item:
+    number: int
+    head: str  # the first paragraph, joined into one line
+    body: str  # the indented text under it, dedented
+    line: int
+
+
+def find_blocks(text: str, first_line: int, path: str, problems: Problems) -> list[BlockSource]:
+    """Every claims or matrix block of `text` (whose first line is `first_line` of the file);
+    code fences are skipped, an unclosed block is an error."""
+    lines = text.split("\n")
+    blocks = []
+    fence: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if (marker := _FENCE.match(line.lstrip())) is not None:
+            fence = None if fence == marker.group(1) else fence or marker.group(1)
+        opener = _OPENER.fullmatch(line) if fence is None else None
+        if opener is None or opener.group(1) not in KINDS:
+            index += 1
+            continue
+        end = next((i for i in range(index + 1, len(lines)) if _CLOSER.fullmatch(lines[i])),
+                   None)
+        if end is None:
+            problems.error(path, first_line + index,
+                           f'the {opener.group(1)} block opened here is never closed by "///"')
+            break
+        blocks.append(BlockSource(opener.group(1), opener.group(2) or None,
+                                  lines[index + 1:end], index, end, first_line + index))
+        index = end + 1
+    return blocks
+
+
+def parse_claims(block: BlockSource, path: str, problems: Problems) -> Claims | None:
+    before = len(problems.errors)
+    pattern = block.title or "{n}."
+    if "{n}" not in pattern:
+        problems.error(path, block.line, f'the claims title "{pattern}" must show where the '
+                                         'number goes with {n}, e.g. "Ложь №{n}."')
+        return None
+    words = slug_from_title(pattern.replace("{n}", " ")).split("-")
+    prefix = words[0] if words and words[0] else "claim"
+    items = _items(block, path, problems, what="claim")
+    claims = []
+    for position, item in enumerate(items, start=1):
+        if not item.head.startswith(tuple(OPENING_QUOTES)):
+            problems.error(path, item.line, f"claim {position} has no quote: its first line "
+                                            "must be the customer's words in quotes, «…»")
+        if not item.body.strip():
+            problems.error(path, item.line, f"claim {position} has no answer: write it under "
+                                            "the quote, indented by four spaces")
+        if item.number not in (1, position):  # "1." everywhere is the lazy Markdown way
+            problems.warning(path, item.line, f"claim {position} is numbered {item.number}; "
+                                              "claims are numbered by their order")
+        claims.append(Claim(position, pattern.replace("{n}", str(position)), item.head,
+                            item.body, f"{prefix}-{position}"))
+    if not items:
+        problems.error(path, block.line, "the claims block has no numbered claims")
+    return Claims(claims) if len(problems.errors) == before else None
+
+
+def parse_matrix(block: BlockSource, path: str, problems: Problems) -> Matrix | None:
+    before = len(problems.errors)
+    axes: dict[str, tuple[str, str]] = {}
+    for offset, line in enumerate(block.lines):
+        if (header := _HEADER.fullmatch(line.strip())) is None:
+            continue
+        values = tuple(v.strip() for v in header.group(2).split(","))
+        if len(values) != 2 or not all(values):
+            problems.error(path, block.line + 1 + offset,
+                           f"{header.group(1)} needs two values separated by a comma, e.g. "
+                           f"{header.group(1)}: Быстро, Долго")
+            continue
+        axes[header.group(1)] = values  # type: ignore[assignment]
+    for axis in ("rows", "columns"):
+        if axis not in axes and len(problems.errors) == before:
+            problems.error(path, block.line, f'the matrix needs a "{axis}:" line with its two '
+                                             "values, e.g. rows: Быстро, Долго")
+    items = _items(block, path, problems, what="group")
+    if len(problems.errors) > before:
+        return None
+    rows, columns = axes["rows"], axes["columns"]
+    groups = [g for item in items if (g := _group(item, rows, columns, path, problems))]
+    if len(items) != 4:
+        problems.error(path, block.line, f"a 2×2 matrix needs 4 groups, one per cell; this one "
+                                         f"has {len(items)}")
+    _check_distinct(groups, items, rows, columns, path, problems)
+    if len(problems.errors) > before:
+        return None
+    return Matrix(block.title, rows, columns, sorted(groups, key=lambda g: g.priority))
+
+
+def _group(item: _Item, rows: tuple[str, str], columns: tuple[str, str], path: str,
+           problems: Problems) -> MatrixGroup | None:
+    place = _PLACE.fullmatch(item.head)
+    if place is None:
+        problems.error(path, item.line, "a matrix group starts with its cell: "
+                                        "[row value, column value], e.g. [Быстро, много]")
+        return None
+    values = [v.strip() for v in place.group(1).split(",")]
+    if len(values) != 2:
+        problems.error(path, item.line, f"[{place.group(1)}] must name a row value and a "
+                                        "column value, separated by a comma")
+        return None
+    row = _axis_index(values[0], rows, "row", item, path, problems)
+    column = _axis_index(values[1], columns, "column", item, path, problems)
+    if not place.group(2).strip():
+        problems.error(path, item.line, "the group has no name after its [cell]")
+    if not item.body.strip():
+        problems.error(path, item.line, "the group has no description: write it under its "
+                                        "name, indented by four spaces")
+    if not 1 <= item.number <= 4:
+        problems.error(path, item.line, f"priority {item.number} is outside 1–4")
+    if row is None or column is None or not place.group(2).strip() or not item.body.strip():
+        return None
+    return MatrixGroup(item.number, place.group(2).strip(), item.body, row, column, item.line)
+
+
+def _axis_index(value: str, axis: tuple[str, str], name: str, item: _Item, path: str,
+                problems: Problems) -> int | None:
+    folded = [v.casefold() for v in axis]
+    if value.casefold() in folded:
+        return folded.index(value.casefold())
+    problems.error(path, item.line, f'unknown {name} value "{value}" (the {name}s are: '
+                                    f"{', '.join(axis)})")
+    return None
+
+
+def _check_distinct(groups: list[MatrixGroup], items: list[_Item], rows: tuple[str, str],
+                    columns: tuple[str, str], path: str, problems: Problems) -> None:
+    """Each priority once, each cell once."""
+    first_with: dict[int, _Item] = {}
+    for item in items:
+        if item.number in first_with:
+            problems.error(path, item.line, f"priority {item.number} is already given to the "
+                                            f"group on line {first_with[item.number].line}")
+        first_with.setdefault(item.number, item)
+    cells: dict[tuple[int, int], MatrixGroup] = {}
+    for group in groups:
+        cell = (group.row, group.column)
+        if cell in cells:
+            problems.error(path, group.line,
+                           f"the cell [{rows[group.row]}, {columns[group.column]}] already "
+                           f"holds the group of priority {cells[cell].priority}")
+        cells.setdefault(cell, group)
+
+
+def _items(block: BlockSource, path: str, problems: Problems, *, what: str) -> list[_Item]:
+    """The numbered items of a block. Header lines (`rows:` …) may come before the first."""
+    groups: list[tuple[int, list[str]]] = []  # (offset of the item's first line, its lines)
+    for offset, line in enumerate(block.lines):
+        if _ITEM.fullmatch(line) is not None:
+            groups.append((offset, [line]))
+        elif groups:
+            groups[-1][1].append(line)
+        elif line.strip() and not _HEADER.fullmatch(line.strip()):
+            problems.error(path, block.line + 1 + offset,
+                           f"text outside a numbered {what}: each {what} starts with "
+                           '"1. ", "2. " …')
+    return [_item(lines, block.line + 1 + offset) for offset, lines in groups]
+
+
+def _item(lines: list[str], line: int) -> _Item:
+    """Head: the first paragraph (up to a blank line); body: the rest, dedented."""
+    first = _ITEM.fullmatch(lines[0])
+    assert first is not None
+    rest = lines[1:]
+    blank = next((i for i, text in enumerate(rest) if not text.strip()), len(rest))
+    head = " ".join([first.group(2).strip(), *(text.strip() for text in rest[:blank])])
+    body = textwrap.dedent("\n".join(rest[blank:])).strip()
+    return _Item(int(first.group(1)), head, body, line)
+
+
+def replace_blocks(text: str, render: Callable[[BlockSource], str | None]) -> str:
+    """`text` with each block replaced by `render(block)`; a block it returns None for is
+    left as written (its problems were reported when the content was checked)."""
+    blocks = find_blocks(text, 1, "", Problems())
+    if not blocks:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    position = 0
+    for block in blocks:
+        out.extend(lines[position:block.start])
+        rendered = render(block)
+        out.extend(lines[block.start:block.end + 1] if rendered is None else [rendered])
+        position = block.end + 1
+    out.extend(lines[position:])
+    return "\n".join(out)

@@ -1,0 +1,185 @@
+"""Structured blocks: the claims list and the priority matrix, parsed with file lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from letopis.core.blocks import find_blocks, parse_claims, parse_matrix, replace_blocks
+from letopis.core.problems import Problems, Severity
+
+PATH = "content/posts/x.md"
+CLAIMS = """Вступление.
+
+/// claims | Ложь №{n}.
+1. «Нас всё устраивает».
+
+    Ответ на первую ложь.
+
+    Второй абзац ответа.
+
+1. «Нет бюджета», —
+   говорит клиент.
+
+    Ответ на вторую.
+///
+"""
+MATRIX = """/// matrix | Приоритеты
+rows: Быстро, Долго
+columns: Много, Мало
+
+2. [Быстро, мало] Вторая группа
+
+    Вторая.
+
+1. [быстро, МНОГО] Первая группа
+
+    Первая.
+
+4. [Долго, Мало] Четвёртая группа
+
+    Четвёртая.
+
+3. [Долго, много] Третья группа
+
+    Третья.
+///
+"""
+
+
+def parse(text: str, first_line: int = 1):
+    problems = Problems()
+    parsed = []
+    for block in find_blocks(text, first_line, PATH, problems):
+        parser = parse_claims if block.kind == "claims" else parse_matrix
+        parsed.append(parser(block, PATH, problems))
+    return parsed, problems
+
+
+def messages(problems: Problems, severity: Severity = Severity.ERROR) -> list[str]:
+    return [str(p) for p in problems.items if p.severity is severity]
+
+
+def test_claims_are_numbered_labelled_and_anchored() -> None:
+    (claims,), problems = parse(CLAIMS)
+    assert not problems
+    first, second = claims.claims
+    assert (first.number, first.label, first.anchor) == (1, "Ложь №1.", "lozh-1")
+    assert first.quote == "«Нас всё устраивает»."
+    assert first.answer == "Ответ на первую ложь.\n\nВторой абзац ответа."
+    # A quote may run over several lines; "1." everywhere is numbered by order.
+    assert (second.label, second.quote) == ("Ложь №2.", "«Нет бюджета», — говорит клиент.")
+    assert second.anchor == "lozh-2"
+
+
+def test_without_a_title_claims_are_plain_numbers() -> None:
+    (claims,), _ = parse("/// claims\n1. «Да».\n\n    Нет.\n///\n")
+    assert (claims.claims[0].label, claims.claims[0].anchor) == ("1.", "claim-1")
+
+
+def test_matrix_groups_are_placed_and_ordered_by_priority() -> None:
+    (matrix,), problems = parse(MATRIX)
+    assert not problems
+    assert matrix.title == "Приоритеты"
+    assert (matrix.rows, matrix.columns) == (("Быстро", "Долго"), ("Много", "Мало"))
+    placed = [(g.priority, g.row, g.column, g.name, g.description) for g in matrix.groups]
+    assert placed == [
+        (1, 0, 0, "Первая группа", "Первая."), (2, 0, 1, "Вторая группа", "Вторая."),
+        (3, 1, 0, "Третья группа", "Третья."), (4, 1, 1, "Четвёртая группа", "Четвёртая."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A claim without a quote (line 3 of the text, the block starting on line 2).
+        ("\n/// claims | Ложь №{n}.\n1. Нас всё устраивает.\n\n    Ответ.\n///\n",
+         [f"{PATH}:3: claim 1 has no quote: its first line must be the customer's words in "
+          "quotes, «…»"]),
+        ("/// claims\n1. «Да».\n///\n",
+         [f"{PATH}:2: claim 1 has no answer: write it under the quote, indented by four spaces"]),
+        ("/// claims | Ложь\n1. «Да».\n\n    Нет.\n///\n",
+         [f'{PATH}:1: the claims title "Ложь" must show where the number goes with {{n}}, e.g. '
+          '"Ложь №{n}."']),
+        ("/// claims\nПросто текст.\n///\n",
+         [f'{PATH}:2: text outside a numbered claim: each claim starts with "1. ", "2. " …',
+          f"{PATH}:1: the claims block has no numbered claims"]),
+        ("/// claims\n1. «Да».\n\n    Нет.\n",
+         [f'{PATH}:1: the claims block opened here is never closed by "///"']),
+    ],
+)
+def test_malformed_claims_are_errors_on_their_lines(text: str, expected: list[str]) -> None:
+    parsed, problems = parse(text)
+    assert messages(problems) == expected
+    assert all(block is None for block in parsed)
+
+
+def matrix_with(*groups: str, rows: str = "rows: Быстро, Долго") -> str:
+    body = "\n\n".join(f"{g}\n\n    Описание." for g in groups)
+    return f"/// matrix\n{rows}\ncolumns: Много, Мало\n\n{body}\n///\n"
+
+
+GOOD = ["1. [Быстро, Много] А", "2. [Быстро, Мало] Б", "3. [Долго, Много] В", "4. [Долго, Мало] Г"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (matrix_with(*GOOD[:3]),
+         [f"{PATH}:1: a 2×2 matrix needs 4 groups, one per cell; this one has 3"]),
+        (matrix_with(*GOOD[:3], "3. [Долго, Мало] Г"),
+         [f"{PATH}:17: priority 3 is already given to the group on line 13"]),
+        (matrix_with(*GOOD[:3], "4. [Долго, Средне] Г"),
+         [f'{PATH}:17: unknown column value "Средне" (the columns are: Много, Мало)']),
+        (matrix_with(*GOOD[:3], "4. [Быстро, Много] Г"),
+         [f"{PATH}:17: the cell [Быстро, Много] already holds the group of priority 1"]),
+        (matrix_with(*GOOD[:3], "4. Г без клетки"),
+         [f"{PATH}:17: a matrix group starts with its cell: [row value, column value], e.g. "
+          "[Быстро, много]"]),
+        (matrix_with(*GOOD[:3], "5. [Долго, Мало] Г"),
+         [f"{PATH}:17: priority 5 is outside 1–4"]),
+        (matrix_with(*GOOD, rows="rows: Быстро"),
+         [f"{PATH}:2: rows needs two values separated by a comma, e.g. rows: Быстро, Долго"]),
+        (matrix_with(*GOOD, rows=""),
+         [f'{PATH}:1: the matrix needs a "rows:" line with its two values, e.g. rows: Быстро, '
+          "Долго"]),
+    ],
+)
+def test_malformed_matrices_are_errors_on_their_lines(text: str, expected: list[str]) -> None:
+    (parsed,), problems = parse(text)
+    assert messages(problems) == expected
+    assert parsed is None
+
+
+def test_lines_count_from_where_the_text_starts_in_the_file() -> None:
+    _, problems = parse("/// claims\n1. Без кавычек\n\n    Ответ.\n///\n", first_line=20)
+    assert [p.line for p in problems.items] == [21]
+
+
+def test_claims_numbered_out_of_order_warn() -> None:
+    (claims,), problems = parse("/// claims\n1. «А».\n\n    а\n\n3. «Б».\n\n    б\n///\n")
+    assert claims is not None
+    assert messages(problems, Severity.WARNING) == [
+        f"{PATH}:6: claim 2 is numbered 3; claims are numbered by their order"]
+
+
+def test_blocks_inside_code_fences_are_examples_not_blocks() -> None:
+    text = "```markdown\n/// claims\n1. Нет кавычек\n///\n```\n"
+    parsed, problems = parse(text)
+    assert (parsed, problems.items) == ([], [])
+
+
+def test_other_blocks_are_left_alone() -> None:
+    parsed, problems = parse("/// admonition | Заметка\nТекст.\n///\n")
+    assert (parsed, problems.items) == ([], [])
+
+
+def test_replace_blocks_renders_valid_blocks_and_keeps_the_rest() -> None:
+    text = f"До.\n\n{CLAIMS}\nМежду.\n\n/// claims\nсломано\n///\n\nПосле."
+
+    def render(block):
+        return "RENDERED" if parse_claims(block, PATH, Problems()) else None
+
+    result = replace_blocks(text, render)
+    assert result.startswith("До.\n\nВступление.\n\nRENDERED\n\nМежду.")
+    assert "/// claims\nсломано\n///" in result
+    assert result.endswith("После.")
