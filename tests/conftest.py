@@ -56,6 +56,14 @@ def journal_site_config(**archive_options: Any) -> dict[str, Any]:
     return config
 
 
+def full_site_config(**archive_options: Any) -> dict[str, Any]:
+    """Every Letopis plugin, as the bundled site uses them."""
+    config = journal_site_config(**archive_options)
+    config["plugins"] += ["letopis/blocks", "letopis/feeds", "letopis/search",
+                          "letopis/redirects", "letopis/meta"]
+    return config
+
+
 def write_project(root: Path, posts: dict[str, str | bytes], config: dict[str, Any]) -> Path:
     """Create a project in `root`: mkdocs.yml plus content/<name> for each of `posts`."""
     for name, text in posts.items():

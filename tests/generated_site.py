@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from letopis.core.slugs import slug_from_title
-from tests.conftest import journal_site_config, write_project
+from tests.conftest import full_site_config, write_project
 
 JOURNAL = "vestnik"
 FIRST_DAY, LAST_DAY = date(2006, 1, 1), date(2018, 12, 31)
@@ -105,9 +105,7 @@ def generate(root: Path, posts: int = 300) -> Path:
     }
     _write_bodies(rng, entries)
     files.update({post.file: _post_text(post) for post in entries})
-    config = journal_site_config()
-    config["plugins"].append("letopis/blocks")
-    return write_project(root, files, config)
+    return write_project(root, files, full_site_config())
 
 
 def _posts(rng: random.Random, count: int) -> list[Post]:
@@ -185,6 +183,8 @@ def _post_text(post: Post) -> str:
         front["issue"] = post.issue
     if post.draft:
         front["draft"] = True
+    if post.index % 25 == 3:  # an old address, as imported WordPress posts have
+        front["aliases"] = [f"/archives/{post.index}/"]
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{header}---\n\n" + "\n\n".join(post.body) + "\n"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Build, site_config
+from tests.conftest import Build, full_site_config, site_config
 
 # Debian's Chromium; LETOPIS_CHROMIUM points elsewhere (the policy test uses a missing path).
 CHROMIUM = Path(os.environ.get("LETOPIS_CHROMIUM", "/usr/bin/chromium"))
@@ -57,6 +57,13 @@ def serving(build: Build) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def served_site(bundled_site: Build) -> Iterator[str]:
     with serving(bundled_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def served_full_journal_site(build_fixture) -> Iterator[str]:
+    """The journal fixture with every plugin (feeds, search, redirects…) over HTTP."""
+    with serving(build_fixture("journal", full_site_config(), key="journal-full")) as url:
         yield url
 
 

@@ -134,12 +134,13 @@ def test_navigation_holds_only_its_configured_entries(site: Build) -> None:
     assert entries == ["Главная", "Архив", "Журнал", "Авторы"]
 
 
-def test_search_indexes_posts_and_issues_but_no_list_that_repeats_them(site: Build) -> None:
-    # Material's search indexes a page's Markdown text: the issue's announcement is in, the
-    # journal page (no text of its own) and the generated lists are not.
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert pages == {*POSTS, "journal/klienting/2014/2/"}
+def test_search_indexes_the_posts_and_the_issue_only(site: Build) -> None:
+    # Pagefind indexes pages marked data-pagefind-body: posts and issues, not the lists.
+    entry = json.loads((site.site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["ru"]["page_count"] == len(POSTS) + 1
+    marked = sorted(str(path.relative_to(site.site).parent) for path in site.site.rglob(
+        "index.html") if "data-pagefind-body" in path.read_text(encoding="utf-8"))
+    assert marked == sorted([url.rstrip("/") for url in POSTS] + ["journal/klienting/2014/2"])
 
 
 def seed_calendar() -> tuple[str, list[str], list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import unquote
 
 from .dates import DateError, parse_post_date
 from .fields import Fields
@@ -16,7 +17,8 @@ from .urls import UrlScheme
 
 # Front matter keys a post may carry.
 POST_KEYS = frozenset(
-    {"title", "date", "slug", "summary", "categories", "tags", "authors", "draft", "issue"}
+    {"title", "date", "slug", "summary", "categories", "tags", "authors", "draft", "issue",
+     "aliases"}
 )
 # Keys MkDocs and Material read from front matter themselves: valid, not typos.
 ENGINE_KEYS = frozenset({"template", "hide", "description", "search", "status", "icon"})
@@ -47,6 +49,7 @@ class Post:
     tags: tuple[Term, ...] = ()
     authors: tuple[str, ...] = ()  # keys of the authors registry
     issue: str | None = None  # "<journal>/<year>/<number>": the journal issue it announces
+    aliases: tuple[str, ...] = ()  # old addresses that redirect here
     draft: bool = False
     # Paragraphs of plain text. From `summary:` when given; otherwise filled once from the
     # rendered page (text before <!-- more -->, else the first paragraph).
@@ -59,6 +62,10 @@ class Post:
 
     def line_of(self, *key: str | int) -> int:
         return self.front.line_of(*key) if self.front else 1
+
+    def url_path(self) -> str:
+        """The file the post is written to, relative to the site."""
+        return unquote(self.url) + "index.html"
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ def post_from_document(
     tags = _terms(fields, "tags", context.urls.tag)
     authors = fields.names("authors")
     issue = fields.text("issue")
+    aliases = fields.names("aliases")
     draft = fields.flag("draft")
 
     if len(problems.errors) > before or title is None or published is None or slug is None:
@@ -103,6 +111,7 @@ def post_from_document(
         tags=tags,
         authors=tuple(authors),
         issue=issue,
+        aliases=tuple(aliases),
         draft=draft,
         summary=tuple(p for p in (summary or "").split("\n\n") if p.strip()),
         front=doc.front,

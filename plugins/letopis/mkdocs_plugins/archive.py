@@ -74,8 +74,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Problems of this build, from every Letopis plugin; reported together, see _stop.
         self.problems = Problems()
         self.all_posts: list[Post] = []
-        self._posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
-        self._listings: dict[str, ListingPage] = {}  # by src_uri
+        self.posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
+        self.listings: dict[str, ListingPage] = {}  # by src_uri
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Drafts are previewed by `mkdocs serve` and never published.
@@ -125,8 +125,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page_size=self.config.page_size, include_drafts=self.preview,
         )
         self.problems.extend(index_problems)
-        self._posts = {p.source: p for p in self.index.posts}
-        self._listings = {}
+        self.posts = {p.source: p for p in self.index.posts}
+        self.listings = {}
 
         # Every other file keeps its place; a post or listing may not take it.
         post_sources = {f.src_uri for f in post_files}
@@ -162,7 +162,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                    shown_as: str, problems: Problems) -> File:
         # A new File rather than an edited one: MkDocs caches url and abs_dest_path per File.
         file = File(post.source, config.docs_dir, config.site_dir, config.use_directory_urls,
-                    dest_uri=unquote(post.url) + "index.html",
+                    dest_uri=post.url_path(),
                     inclusion=InclusionLevel.NOT_IN_NAV)  # the nav stays small
         if (other := taken.get(file.dest_uri)) is not None:
             problems.error(post.path, post.slug_line,
@@ -177,7 +177,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for page in self.index.pages():
             src_uri = unquote(page.url) + "index.md"
             if home is not None and page.listing is self.index.home and page.number == 1:
-                self._listings[home.src_uri] = page  # the editors' index.md introduces the list
+                self.listings[home.src_uri] = page  # the editors' index.md introduces the list
                 continue
             file = File.generated(config, src_uri, content="",
                                   inclusion=InclusionLevel.NOT_IN_NAV)
@@ -186,7 +186,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                f"the address {page.url} of this page belongs to «{page.title}»; "
                                "move or rename the file")
                 continue
-            self._listings[src_uri] = page
+            self.listings[src_uri] = page
             generated.append(file)
         return generated
 
@@ -204,9 +204,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         src_uri = page.file.src_uri
-        if src_uri in self._posts:
+        if src_uri in self.posts:
             page.meta.setdefault("template", self.config.post_template)
-        elif (listing := self._listings.get(src_uri)) is not None:
+        elif (listing := self.listings.get(src_uri)) is not None:
             page.meta.setdefault("template", self.config.listing_template)
             if page.file.generated_by:
                 page.meta["title"] = listing.title
@@ -216,7 +216,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        post = self._posts.get(page.file.src_uri)
+        post = self.posts.get(page.file.src_uri)
         if post is not None and not post.summary:  # none given in the front matter
             post.summary = summary_from_html(html)  # once per build, shown by every listing
         return html
@@ -225,7 +225,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                         nav: object) -> dict:
         assert self.index is not None and self.context is not None
         src_uri = page.file.src_uri
-        post = self._posts.get(src_uri)
+        post = self.posts.get(src_uri)
         if post is not None:
             context["structured_data"] = blog_posting(post, self.authors,
                                                       partial(absolute_url, config),
@@ -237,7 +237,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             post=post,
             older=self.index.older(post) if post else None,
             newer=self.index.newer(post) if post else None,
-            listing=self._listings.get(src_uri),
+            listing=self.listings.get(src_uri),
         )
         return context
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -75,6 +76,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         if page.file.src_uri in self._html:
             self._html[page.file.src_uri] = html
         return html
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The site's feeds for pages rendered without a page context, such as 404.html.
+        env.globals["letopis_site_feeds"] = self._by_listing.get("", [])
+        return env
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
                         nav: object) -> dict:

@@ -73,6 +73,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             assert self._archive is not None and self._archive.context is not None
             page.meta.setdefault("template", self.config.template)
             page.meta.setdefault("title", self._archive.context.localizer.ui["search"])
+            page.meta.setdefault("robots", "noindex")  # results pages are not content
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -87,5 +88,7 @@ async def _index(site: Path) -> None:
     # Imported here: the indexer starts a bundled binary, needed only when a build ends.
     from pagefind.index import IndexConfig, PagefindIndex
 
-    async with PagefindIndex(IndexConfig(output_path=str(site / BUNDLE))) as index:
+    # Heading permalinks ("¶") are not words of the text.
+    config = IndexConfig(output_path=str(site / BUNDLE), exclude_selectors=[".headerlink"])
+    async with PagefindIndex(config) as index:
         await index.add_directory(str(site))
