@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test bench clean
 
 # Reinstall when the dependency list or the pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -22,6 +22,9 @@ build: $(STAMP)  ## build the bundled site into site/, failing on any warning
 test: $(STAMP)  ## lint, then every test (browser tests need /usr/bin/chromium)
 	$(BIN)/ruff check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+bench: $(STAMP)  ## benchmarks (not tests): the 20,000-item WordPress import
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
 
 clean:
 	rm -rf site $(VENV)

@@ -73,7 +73,7 @@ def write_project(root: Path, posts: dict[str, str | bytes], config: dict[str, A
             path.write_bytes(text)
         else:
             path.write_text(text, encoding="utf-8")
-    (root / "content").mkdir(exist_ok=True)
+    (root / "content").mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
                                      encoding="utf-8")
     return root

@@ -9,13 +9,14 @@ what a build would.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -47,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Examples:\n"
                '  letopis new post "Сегментация клиентского потока"\n'
                "  letopis new issue --journal klienting --year 2014 --number 3\n"
-               "  letopis check",
+               "  letopis check\n"
+               "  letopis import wordpress export.xml --dry-run",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
@@ -75,6 +77,26 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("--year", required=True, type=int, help="the year of the issue")
     issue.add_argument("--number", required=True, type=int, help="its number within the year")
     issue.set_defaults(run=_new_issue)
+
+    importer = commands.add_parser("import", help="bring content over from another system",
+                                   description="Import content into this site.")
+    sources = importer.add_subparsers(dest="source", required=True, metavar="SOURCE")
+    wordpress = sources.add_parser(
+        "wordpress", help="a WordPress export (WXR)",
+        description="Import the posts, pages, authors and media list of a WordPress export "
+                    "(Tools → Export, WXR 1.1 or 1.2). Running it again changes nothing; a file "
+                    "an editor changed since the last import is kept unless --force.")
+    wordpress.add_argument("export", type=Path, help="the export file (.xml)")
+    wordpress.add_argument("--into", type=Path,
+                           help="the content folder (default: docs_dir of mkdocs.yml, or content)")
+    wordpress.add_argument("--dry-run", action="store_true",
+                           help="write nothing; print what would change")
+    wordpress.add_argument("--force", action="store_true",
+                           help="also overwrite files edited since the last import")
+    wordpress.add_argument("--download-media", action="store_true",
+                           help="first download the old site's media into <content>/media "
+                                "(a failed file is reported, the rest goes on)")
+    wordpress.set_defaults(run=_import_wordpress)
 
     check = commands.add_parser(
         "check", help="validate all content without building",
@@ -119,6 +141,74 @@ def _new_issue(args: argparse.Namespace) -> int:
     _write_new(target, front)
     print(f"created {_shown(target)}: add its articles, then run `letopis check`")
     return 0
+
+
+def _import_wordpress(args: argparse.Namespace) -> int:
+    from letopis.wordpress.importer import import_export, media_urls
+    from letopis.wordpress.media import download_media
+    from letopis.wordpress.reader import NotWxrError
+
+    if not args.export.is_file():
+        raise CliError(f"{args.export} not found")
+    settings = _import_settings(args)
+    failed = 0
+    try:
+        if args.download_media:
+            with args.export.open("rb") as stream:
+                downloads = download_media(media_urls(stream), settings.into,
+                                           dry_run=args.dry_run)
+            for failure in downloads.failed:
+                print(f"media not downloaded: {failure}", file=sys.stderr)
+            failed = len(downloads.failed)
+            verb = "would download" if args.dry_run else "downloaded"
+            print(f"media: {verb} {len(downloads.fetched)}, already here {downloads.present}, "
+                  f"failed {failed}")
+        with _progress(args.export) as stream:
+            summary = import_export(stream, settings)
+    except NotWxrError as exc:
+        raise CliError(f"{args.export}: {exc}") from None
+    except ValueError as exc:  # an unreadable authors registry
+        raise CliError(str(exc)) from None
+    for action in summary.actions:
+        print(action)
+    for problem in summary.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    for note in summary.notes:
+        print(f"note: {note}")
+    lines = summary.lines()
+    if args.dry_run:
+        lines[0] = f"dry run, nothing written: {lines[0]}"
+    print("\n".join(lines))
+    return EXIT_PROBLEMS if summary.skipped or failed else 0
+
+
+def _import_settings(args: argparse.Namespace) -> Any:
+    from letopis.core.dates import site_timezone
+    from letopis.core.urls import UrlScheme
+    from letopis.wordpress.importer import Settings
+
+    if args.config_file.is_file():
+        config = _load_config(args.config_file)
+        archive = _plugin(config, "letopis/archive")
+        options = archive.config
+        return Settings(into=args.into or Path(config.docs_dir),
+                        timezone=site_timezone(options.timezone),
+                        urls=UrlScheme(options.post_url_format), posts_dir=options.posts_dir,
+                        authors_file=options.authors_file, dry_run=args.dry_run,
+                        force=args.force)
+    return Settings(into=args.into or Path("content"), timezone=site_timezone("Europe/Moscow"),
+                    urls=UrlScheme(), dry_run=args.dry_run, force=args.force)
+
+
+@contextlib.contextmanager
+def _progress(path: Path) -> Iterator[BinaryIO]:
+    """The export opened for reading, with a progress bar on a terminal (by bytes read)."""
+    from tqdm import tqdm
+
+    with path.open("rb") as raw, tqdm.wrapattr(raw, "read", total=path.stat().st_size,
+                                               desc="import", unit="B", unit_scale=True,
+                                               disable=None, file=sys.stderr) as stream:
+        yield stream
 
 
 def _check(args: argparse.Namespace) -> int:

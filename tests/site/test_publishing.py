@@ -179,11 +179,11 @@ def test_old_addresses_redirect_to_the_post(site: Build, alias: str) -> None:
 @pytest.mark.parametrize(
     ("aliases", "message"),
     [
-        ("[/2014/05/]", "an alias of this post is the address of 2014/05/index.md"),
+        ("[/2014/05/]", "an alias of this page is the address of 2014/05/index.md"),
         ('["/old/?p=1"]', 'alias "/old/?p=1" has a query or fragment'),
         ("[https://old.example/x/]", 'alias "https://old.example/x/" must be a path of this site'),
         ("[/../etc/]", 'alias "/../etc/" must be a path below the site root'),
-        ("[/2014/05/b/]", 'alias "/2014/05/b/" is the post\'s own address'),
+        ("[/2014/05/b/]", 'alias "/2014/05/b/" is the page\'s own address'),
     ],
 )
 def test_bad_aliases_are_errors(tmp_path: Path, aliases: str, message: str) -> None:

@@ -1,4 +1,5 @@
-"""Old addresses of posts (`aliases:`): each becomes a small page that sends readers on."""
+"""Old addresses (`aliases:`) of posts and pages: each becomes a small page that sends readers
+on to where the content lives now."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .fields import Fields
 from .posts import Post
 from .problems import Problems
+from .source import Document
 
 
 class AliasError(ValueError):
@@ -16,9 +19,39 @@ class AliasError(ValueError):
 
 
 @dataclass(frozen=True)
+class AliasOwner:
+    """A page with old addresses: where it is now and the aliases it lists (with lines)."""
+
+    path: str  # its source, as shown to editors
+    url: str  # site-relative, where it lives now
+    title: str
+    aliases: tuple[tuple[str, int], ...]  # (alias, line)
+    order: tuple[str, ...] = ()  # who keeps an alias two pages list: the first in this order
+
+
+@dataclass(frozen=True)
 class Redirect:
     path: str  # the file to write, relative to the site: "old/slug/index.html"
-    post: Post
+    owner: AliasOwner
+
+
+def post_owner(post: Post) -> AliasOwner:
+    return AliasOwner(post.path, post.url, post.title,
+                      tuple((alias, post.line_of("aliases", i))
+                            for i, alias in enumerate(post.aliases)),
+                      (post.published.isoformat(), post.source))
+
+
+def page_owner(doc: Document, url: str, title: str, problems: Problems) -> AliasOwner | None:
+    """The aliases of an ordinary page (not a post), read from its front matter."""
+    fields = Fields(doc.front, doc.path, problems)
+    aliases = fields.names("aliases")
+    if not aliases:
+        return None
+    raw = doc.meta.get("aliases") or []
+    lines = tuple((alias, doc.line_of("aliases", raw.index(alias) if alias in raw else 0))
+                  for alias in aliases)
+    return AliasOwner(doc.path, url, title, lines, ("", doc.path))
 
 
 def alias_file(alias: str) -> str:
@@ -39,24 +72,24 @@ def alias_file(alias: str) -> str:
     return f"{path}/index.html"
 
 
-def collect_redirects(posts: Iterable[Post], problems: Problems) -> list[Redirect]:
-    """Every alias of every post, each at most once (the older post keeps a shared one)."""
-    taken: dict[str, Post] = {}
+def collect_redirects(owners: Iterable[AliasOwner], problems: Problems) -> list[Redirect]:
+    """Every alias of every page, each at most once (the first page in order keeps it)."""
+    taken: dict[str, AliasOwner] = {}
     redirects = []
-    for post in sorted(posts, key=lambda p: (p.published, p.source)):
-        for index, alias in enumerate(post.aliases):
-            line = post.line_of("aliases", index)
+    for owner in sorted(owners, key=lambda o: o.order):
+        own_file = unquote(owner.url) + "index.html"
+        for alias, line in owner.aliases:
             try:
                 path = alias_file(alias)
             except AliasError as exc:
-                problems.error(post.path, line, str(exc))
+                problems.error(owner.path, line, str(exc))
                 continue
-            if path == post.url_path():
-                problems.error(post.path, line, f'alias "{alias}" is the post\'s own address')
+            if path == own_file:
+                problems.error(owner.path, line, f'alias "{alias}" is the page\'s own address')
             elif path in taken:
-                problems.error(post.path, line, f'alias "{alias}" is already an alias of '
-                                                f"{taken[path].path}")
+                problems.error(owner.path, line, f'alias "{alias}" is already an alias of '
+                                                 f"{taken[path].path}")
             else:
-                taken[path] = post
-                redirects.append(Redirect(path, post))
+                taken[path] = owner
+                redirects.append(Redirect(path, owner))
     return redirects

@@ -23,9 +23,11 @@ from letopis.core.archive import ArchiveIndex, ListingPage, build_archive
 from letopis.core.authors import Author, author_refs, check_author_refs, load_authors
 from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, site_timezone
+from letopis.core.fields import Fields
 from letopis.core.l10n import LocaleError, Localizer
 from letopis.core.posts import Post, PostContext
 from letopis.core.problems import Problems
+from letopis.core.source import read_document
 from letopis.core.structured_data import blog_posting
 from letopis.core.summary import summary_from_html
 from letopis.core.urls import UrlFormatError, UrlScheme
@@ -130,13 +132,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
         # Every other file keeps its place; a post or listing may not take it.
         post_sources = {f.src_uri for f in post_files}
-        others = [f for f in files if f.src_uri not in post_sources]
+        drafts = set() if self.preview else self._page_drafts(files, prefix, shown_as)
+        others = [f for f in files if f.src_uri not in post_sources | drafts]
         taken = {f.dest_uri: f for f in others}
         home = files.get_file_from_path("index.md")
         placed = [self._post_file(post, config, taken, shown_as, self.problems)
                   for post in self.index.posts]
         placed += self._listing_files(config, taken, home, shown_as, self.problems)
         return Files(others + placed)
+
+    def _page_drafts(self, files: Files, posts_prefix: str, shown_as: str) -> set[str]:
+        """Ordinary pages marked `draft: true` (an unpublished WordPress page, say): previewed,
+        never published, like draft posts."""
+        drafts = set()
+        for file in files.documentation_pages():
+            if file.src_uri.startswith(posts_prefix) or file.generated_by:
+                continue
+            raw = file.content_bytes
+            if not raw.startswith(b"---") or b"draft" not in raw:
+                continue
+            doc = read_document(raw, f"{shown_as}/{file.src_uri}", self.problems)
+            if doc is not None and Fields(doc.front, doc.path, self.problems).flag("draft"):
+                drafts.add(file.src_uri)
+        return drafts
 
     @event_priority(-100)  # after every Letopis plugin has loaded and checked its content
     def _stop(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -14,7 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from letopis.core.redirects import Redirect, collect_redirects
+from letopis.core.redirects import AliasOwner, Redirect, collect_redirects, page_owner, post_owner
+from letopis.core.source import read_document
 
 from .archive import ArchivePlugin, absolute_url
 from .shared import archive_plugin, dest_taken
@@ -39,15 +40,34 @@ class RedirectsPlugin(BasePlugin[RedirectsConfig]):
         assert archive is not None and archive.index is not None
         self._redirects = []
         taken = dest_taken(files)
-        for redirect in collect_redirects(archive.index.posts, archive.problems):
+        owners = [post_owner(post) for post in archive.index.posts]
+        owners += self._page_owners(files, archive)
+        for redirect in collect_redirects(owners, archive.problems):
             if (other := taken.get(redirect.path)) is not None:
-                post = redirect.post
-                archive.problems.error(post.path, post.line_of("aliases"),
-                                       f"an alias of this post is the address of "
+                owner = redirect.owner
+                archive.problems.error(owner.path, owner.aliases[0][1],
+                                       f"an alias of this page is the address of "
                                        f"{other.src_uri}, which stays where it is")
                 continue
             self._redirects.append(redirect)
         return files
+
+    def _page_owners(self, files: Files, archive: ArchivePlugin) -> list[AliasOwner]:
+        """Ordinary pages (an imported WordPress page, say) may list old addresses too."""
+        shown_as = archive.authors_path.rpartition("/")[0]
+        owners = []
+        for file in files.documentation_pages(inclusion=archive.reads):
+            if file.src_uri in archive.posts or file.generated_by:
+                continue
+            raw = file.content_bytes
+            if not raw.startswith(b"---") or b"aliases" not in raw:
+                continue
+            doc = read_document(raw, f"{shown_as}/{file.src_uri}", archive.problems)
+            if doc is not None:
+                title = str(doc.meta.get("title") or file.src_uri)
+                owner = page_owner(doc, file.url, title, archive.problems)
+                owners += [owner] if owner else []
+        return owners
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._template = env.get_template(self.config.template)
@@ -59,10 +79,10 @@ class RedirectsPlugin(BasePlugin[RedirectsConfig]):
         for redirect in self._redirects:
             here = posixpath.dirname(redirect.path) + "/"
             html = self._template.render(
-                post=redirect.post,
+                title=redirect.owner.title,
                 # Relative, so it works wherever the site is published.
-                target=get_relative_url(redirect.post.url, here),
-                canonical=absolute_url(config, redirect.post.url),
+                target=get_relative_url(redirect.owner.url, here),
+                canonical=absolute_url(config, redirect.owner.url),
                 ui=self._archive.context.localizer.ui,
                 config=config,
             )
