@@ -27,8 +27,8 @@ BAD_FILES: dict[str, str | bytes] = {
 EXPECTED = [
     ("content/posts/no-title.md", 1, '"title" is missing (required)'),
     ("content/posts/broken-yaml.md", 5,
-     "the front matter is not valid YAML: expected ',' or ']', but got the end of the front "
-     "matter (while parsing a flow sequence started on line 4)"),
+     "the front matter is not valid YAML: did not find expected ',' or ']' (while parsing a "
+     "flow sequence started on line 4)"),
     ("content/posts/bad-date.md", 3,
      'date "2014-02-30" is not a valid date (expected YYYY-MM-DD)'),
     ("content/posts/not-utf8.md", 2, "is not valid UTF-8"),
@@ -85,7 +85,7 @@ def test_unknown_key_warns_and_fails_only_under_strict(tmp_path: Path) -> None:
         ("timezone", "Europe/Mosсow", 'unknown time zone "Europe/Mosсow"'),
         ("locale", "xx", 'unknown locale "xx"'),
         ("post_url_format", "{year}/{title}/", "unknown field(s) title"),
-        ("page_size", 0, "page_size must be 1 or more"),
+        ("page_size", 0, "page_size and archive_page_size must be 1 or more"),
     ],
 )
 def test_bad_plugin_options_are_named(tmp_path: Path, option: str, value: object,

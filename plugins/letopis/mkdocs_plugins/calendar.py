@@ -4,6 +4,7 @@ page (years × months). Adapts letopis.core.calendar; needs letopis/archive list
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import unquote
 
 from jinja2 import Environment, Template
@@ -27,6 +28,7 @@ class CalendarConfig(base.Config):
     archive_url = c.Type(str, default="archive/")
     # Templates under the theme's custom_dir.
     calendar_template = c.Type(str, default="letopis/partials/calendar.html")
+    week_template = c.Type(str, default="letopis/partials/calendar-week.html")
     archive_template = c.Type(str, default="letopis/archive-grid.html")
 
 
@@ -45,6 +47,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         self._grid: ArchiveGrid | None = None
         self._grid_src_uri: str | None = None
         self._template: Template | None = None
+        self._week_template: Template | None = None
         self._rendered: dict[tuple, Markup] = {}
 
     def on_config(self, config: MkDocsConfig) -> None:
@@ -81,6 +84,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._template = env.get_template(self.config.calendar_template)
+        self._week_template = env.get_template(self.config.week_template)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -110,13 +114,25 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
 
     def _render(self, view: CalendarView, base_url: str) -> Markup:
         """Each distinct calendar once per build: pages of one month, current day and depth
-        share the same HTML, so the calendar costs O(1) per page."""
+        share the same HTML, so the calendar costs O(1) per page. Its week rows are cached
+        apart: calendars of one month differ only in the week of their current day."""
         key = (*view.key, base_url)
         if key not in self._rendered:
             assert self._template is not None and self._archive is not None
             assert self._archive.context is not None
+            root = base_url.rstrip("/") + "/"
             self._rendered[key] = Markup(self._template.render(
-                view=view, root=base_url.rstrip("/") + "/",
-                ui=self._archive.context.localizer.ui,
-            ))
+                view=view, root=root, ui=self._archive.context.localizer.ui,
+                week=partial(self._week, view, root)))
+        return self._rendered[key]
+
+    def _week(self, view: CalendarView, root: str, number: int) -> Markup:
+        cells = view.month.weeks[number]
+        current = view.current if any(c and c.day == view.current for c in cells) else None
+        key = (view.month.year, view.month.month, number, root, current,
+               view.current_kind if current else None)
+        if key not in self._rendered:
+            assert self._week_template is not None
+            self._rendered[key] = Markup(self._week_template.render(
+                cells=cells, root=root, current=current, current_kind=view.current_kind))
         return self._rendered[key]

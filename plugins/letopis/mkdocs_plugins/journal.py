@@ -71,8 +71,8 @@ class JournalPlugin(BasePlugin[JournalConfig]):
     def __init__(self) -> None:
         self._archive: ArchivePlugin | None = None
         self.journals: Journals | None = None
-        self._journal_pages: dict[str, JournalPage] = {}  # by src_uri
-        self._issue_pages: dict[str, IssuePage] = {}  # by src_uri
+        self.journal_pages: dict[str, JournalPage] = {}  # by src_uri
+        self.issue_pages: dict[str, IssuePage] = {}  # by src_uri
         self._post_issues: dict[str, Issue] = {}  # post src_uri → the issue it announces
 
     def on_config(self, config: MkDocsConfig) -> None:
@@ -114,14 +114,14 @@ class JournalPlugin(BasePlugin[JournalConfig]):
                               config.use_directory_urls,
                               dest_uri=unquote(issue.url) + "index.html",
                               inclusion=InclusionLevel.NOT_IN_NAV))
-        self._issue_pages = {}
-        self._journal_pages = {}
+        self.issue_pages = {}
+        self.journal_pages = {}
         for journal in self.journals.by_slug.values():
             for issue in journal.issues:
-                self._issue_pages[issue.source] = IssuePage(journal, issue_views[issue.source])
+                self.issue_pages[issue.source] = IssuePage(journal, issue_views[issue.source])
             announced = [issue_views[i.source] for i in
                          journal.issues[: self.config.announced_issues]]
-            self._journal_pages[journal.source] = JournalPage(journal, journal.issues_by_year(),
+            self.journal_pages[journal.source] = JournalPage(journal, journal.issues_by_year(),
                                                               announced)
         return files
 
@@ -141,10 +141,10 @@ class JournalPlugin(BasePlugin[JournalConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         src_uri = page.file.src_uri
-        if (journal_page := self._journal_pages.get(src_uri)) is not None:
+        if (journal_page := self.journal_pages.get(src_uri)) is not None:
             page.meta.setdefault("template", self.config.journal_template)
             page.meta.setdefault("title", journal_page.journal.name)
-        elif (issue_page := self._issue_pages.get(src_uri)) is not None:
+        elif (issue_page := self.issue_pages.get(src_uri)) is not None:
             page.meta.setdefault("template", self.config.issue_template)
             page.meta.setdefault("title", issue_page.view.issue.title)
         return markdown
@@ -155,10 +155,10 @@ class JournalPlugin(BasePlugin[JournalConfig]):
         assert self._archive is not None
         src_uri = page.file.src_uri
         absolute = partial(absolute_url, config)
-        if (journal_page := self._journal_pages.get(src_uri)) is not None:
+        if (journal_page := self.journal_pages.get(src_uri)) is not None:
             context["journal_page"] = journal_page
             context["structured_data"] = periodical(journal_page.journal, absolute)
-        elif (issue_page := self._issue_pages.get(src_uri)) is not None:
+        elif (issue_page := self.issue_pages.get(src_uri)) is not None:
             context["issue_page"] = issue_page
             context["structured_data"] = publication_issue(
                 issue_page.view.issue, issue_page.journal, self._archive.authors, absolute)

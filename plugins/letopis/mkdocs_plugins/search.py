@@ -1,6 +1,6 @@
 """`letopis/search`: Russian full-text search that finds word forms. Pagefind indexes the
-built pages (stemming Russian: «клиентов» finds «клиенты»), the search page shows its results,
-and the header's search box leads there.
+built pages (stemming Russian: «клиентов» finds «клиенты») as they are written, the search page
+shows its results, and the header's search box leads there.
 
 Material's own search matches prefixes only in Russian (its query wildcard skips the stemmer),
 so it is not used; its header search needs its plugin, hence Letopis' own header partial.
@@ -8,8 +8,9 @@ so it is not used; its header search needs its plugin, hence Letopis' own header
 
 from __future__ import annotations
 
-import asyncio
+import threading
 from pathlib import Path
+from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment
@@ -17,14 +18,23 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .archive import ArchivePlugin
+from .pagefind_index import (
+    BATCH,
+    PagefindIndex,
+    forget_folders,
+    remove_staging,
+    stage,
+    staged_folder,
+)
 from .shared import archive_plugin, dest_taken
 
 BUNDLE = "pagefind"  # the index's folder in the site
+log = get_plugin_logger("letopis")
 
 
 class SearchConfig(base.Config):
@@ -37,6 +47,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self._archive: ArchivePlugin | None = None
         self._src_uri = ""
+        self._preview = False
+        self._waiting: set[str] = set()  # searchable pages not rendered yet in this build
+        self._unstaged: list[File] = []  # rendered, to be staged once written
+        self._index: PagefindIndex | None = None  # `mkdocs build`: filled batch by batch
+        self._batch = 0
+        self._in_batch = 0
+        self._writing = False  # the bundle is being written: nothing more to index
+        self._preview_index: threading.Thread | None = None  # `mkdocs serve`: after a build
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
+                   dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds, so that
+        # an index still running from the previous one is awaited, not abandoned, and the
+        # staged pages of earlier rebuilds are indexed again with the changed ones.
+        self._preview = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> None:
         self._archive = archive_plugin(config, "letopis/search")
@@ -45,7 +70,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                               "from the plugins in mkdocs.yml")
 
     @event_priority(-40)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _add_search_page(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._archive is not None
         self._src_uri = unquote(self.config.search_url) + "index.md"
         page = File.generated(config, self._src_uri, content="",
@@ -76,19 +101,93 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             page.meta.setdefault("robots", "noindex")  # results pages are not content
         return markdown
 
+    @event_priority(-90)  # once every plugin has added its pages
+    def _searchable_first(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Searchable pages (posts, issues) are rendered first: once they are written, Pagefind
+        indexes them on the second core while MkDocs renders the archives, which repeat posts
+        and are not searched (they carry no data-pagefind-body)."""
+        assert self._archive is not None
+        journal = config.plugins.get("letopis/journal")
+        searchable = set(self._archive.posts) | set(getattr(journal, "issue_pages", {}))
+        self._waiting = {f.src_uri for f in files.documentation_pages(
+            inclusion=self._archive.reads) if f.src_uri in searchable}
+        self._unstaged, self._batch, self._in_batch, self._writing = [], 0, 0, False
+        forget_folders()
+        return Files([f for f in files if f.src_uri in searchable]
+                     + [f for f in files if f.src_uri not in searchable])
+
+    on_files = CombinedEvent(_add_search_page, _searchable_first)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        site = Path(config.site_dir)
+        self._stage_written(site)  # the previous page is on disk by now
+        if page.file.src_uri in self._waiting:
+            self._waiting.discard(page.file.src_uri)
+            self._unstaged.append(page.file)
+        elif not self._waiting and not self._preview and self._index is not None \
+                and not self._writing:
+            # Every searchable page is written: the bundle is made while MkDocs renders the
+            # archives, which come last.
+            if self._in_batch:
+                self._index_batch(site)
+            self._index.write(site / BUNDLE)
+            self._writing = True
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        self._stage_written(site)
+        if self._preview:
+            # `mkdocs serve` shows the pages at once; the index follows a moment later.
+            self._wait_for_preview_index()
+            self._preview_index = threading.Thread(target=self._index_preview, args=(site,),
+                                                   daemon=True, name="letopis-pagefind")
+            self._preview_index.start()
+            return
+        if self._in_batch or self._index is None:
+            self._index_batch(site)
+        index, self._index = self._index, None
         try:
-            asyncio.run(_index(Path(config.site_dir)))
+            index.finish(site / BUNDLE)
         except Exception as exc:  # the indexer is a separate program; say what failed
             raise PluginError(f"letopis/search: Pagefind could not index the site: {exc}") \
                 from exc
+        finally:
+            remove_staging(site)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
 
-async def _index(site: Path) -> None:
-    # Imported here: the indexer starts a bundled binary, needed only when a build ends.
-    from pagefind.index import IndexConfig, PagefindIndex
+    def on_shutdown(self) -> None:
+        self._wait_for_preview_index()
 
-    # Heading permalinks ("¶") are not words of the text.
-    config = IndexConfig(output_path=str(site / BUNDLE), exclude_selectors=[".headerlink"])
-    async with PagefindIndex(config) as index:
-        await index.add_directory(str(site))
+    def _stage_written(self, site: Path) -> None:
+        for file in self._unstaged:
+            stage(Path(file.abs_dest_path), site, file.dest_uri,
+                  "all" if self._preview else f"batch-{self._batch}")
+            self._in_batch += 1
+            if self._in_batch == BATCH and not self._preview:
+                self._index_batch(site)
+        self._unstaged = []
+
+    def _index_batch(self, site: Path) -> None:
+        if self._index is None:
+            self._index = PagefindIndex()
+        self._index.add_folder(staged_folder(site, f"batch-{self._batch}"))
+        self._batch += 1
+        self._in_batch = 0
+
+    def _index_preview(self, site: Path) -> None:
+        try:
+            index = PagefindIndex()
+            index.add_folder(staged_folder(site, "all"))
+            index.finish(site / BUNDLE)
+        except Exception as exc:  # a preview goes on without a fresh index
+            log.warning(f"letopis/search: Pagefind could not index the preview: {exc}")
+
+    def _wait_for_preview_index(self) -> None:
+        if self._preview_index is not None:
+            self._preview_index.join()
+            self._preview_index = None

@@ -1,0 +1,108 @@
+"""Pagefind indexing beside MkDocs: searchable pages are handed to the indexer in batches as
+soon as they are written, so that it works on the second core while MkDocs renders the rest.
+
+Pagefind reads folders. Each written page is hard-linked (costless) into a staging folder
+inside the site; a full batch is passed to the indexer, which runs in a separate process fed
+from a background thread. The indexer is given one thread: MkDocs keeps the other core.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
+
+STAGING = ".letopis-search"  # inside the site folder, removed once indexed
+BATCH = 400  # pages per folder handed to the indexer
+
+
+class PagefindIndex:
+    """One Pagefind index being filled: `add_folder()` returns at once; `write()` writes the
+    bundle once the folders are indexed, also without waiting; `finish()` waits for it all."""
+
+    def __init__(self) -> None:
+        from pagefind.index import IndexConfig
+        from pagefind.index import PagefindIndex as Index
+
+        # The indexer is a Rust program; its thread pool size comes from the environment it
+        # inherits. One thread leaves MkDocs (single-threaded) its own core.
+        os.environ.setdefault("RAYON_NUM_THREADS", "1")
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
+                                        name="letopis-pagefind")
+        self._thread.start()
+        # Heading permalinks ("¶") are not words of the text.
+        self._index = self._wait(Index(IndexConfig(exclude_selectors=[".headerlink"]))
+                                 .__aenter__())
+        self._pending: list[concurrent.futures.Future] = []
+        self._written: concurrent.futures.Future | None = None
+
+    def _submit(self, coroutine: Coroutine) -> concurrent.futures.Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    def _wait(self, coroutine: Coroutine) -> Any:
+        return self._submit(coroutine).result()
+
+    def add_folder(self, folder: Path) -> None:
+        """Index every page under `folder`, its URL being its path below `folder`."""
+        self._pending.append(self._submit(self._index.add_directory(str(folder))))
+
+    def write(self, bundle: Path) -> None:
+        """Write the bundle after the folders given so far (their requests go in order)."""
+        if self._written is None:
+            self._written = self._submit(self._index.write_files(output_path=str(bundle)))
+
+    def finish(self, bundle: Path) -> None:
+        try:
+            self.write(bundle)
+            for future in [*self._pending, self._written]:
+                future.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        try:
+            # Leaving with an "error" closes the indexer without writing anything.
+            self._wait(self._index.__aexit__(RuntimeError, None, None))
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+            self._loop.close()
+
+
+def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> None:
+    """Link a written page into staging folder `folder`, at its place in the site."""
+    staged = site / STAGING / folder / dest_uri
+    _make_folder(staged.parent)
+    staged.unlink(missing_ok=True)
+    try:
+        # A hard link costs nothing and follows later rewrites of the page, which MkDocs
+        # makes in place.
+        os.link(page_file, staged)
+    except OSError:
+        shutil.copyfile(page_file, staged)
+
+
+@functools.lru_cache(maxsize=65536)  # thousands of pages share a few hundred folders
+def _make_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def forget_folders() -> None:
+    """At the start of a build: `mkdocs serve` may have cleaned the site since."""
+    _make_folder.cache_clear()
+
+
+def staged_folder(site: Path, folder: str) -> Path:
+    return site / STAGING / folder
+
+
+def remove_staging(site: Path) -> None:
+    shutil.rmtree(site / STAGING, ignore_errors=True)
+    _make_folder.cache_clear()
