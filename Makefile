@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# --dirty: a saved post re-renders only the pages that show it (Letopis tracks which).
 serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts shown)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty
 
 build: $(STAMP)  ## build the bundled site into site/, failing on any warning
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
@@ -23,7 +24,9 @@ test: $(STAMP)  ## lint, then every test (browser tests need /usr/bin/chromium)
 	$(BIN)/ruff check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
-bench: $(STAMP)  ## benchmarks (not tests): the 20,000-item WordPress import
+bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress import
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/run.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/preview.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
 
 clean:

@@ -1,7 +1,9 @@
-"""`mkdocs serve` previews drafts: the draft post is served and listed, marked as a draft."""
+"""`mkdocs serve` previews drafts (served and listed, marked as drafts); with --dirty, as
+`make serve` runs it, an edited post shows at once on every page that shows it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -9,7 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,13 +33,12 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = copy_fixture("archive", tmp_path_factory.mktemp("serve"))
-    write_project(root, {}, site_config(page_size=3))
+@contextlib.contextmanager
+def serving(root: Path, *options: str) -> Iterator[str]:
+    """`mkdocs serve` on the project in `root`; yields its address once it answers."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}",
          "-f", str(Path(root) / "mkdocs.yml")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -60,6 +61,14 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.wait(timeout=10)
 
 
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_fixture("archive", tmp_path_factory.mktemp("serve"))
+    write_project(root, {}, site_config(page_size=3))
+    with serving(root, "--no-livereload") as base:
+        yield base
+
+
 def test_draft_post_is_served_with_a_draft_mark(preview: str) -> None:
     page = BeautifulSoup(fetch(preview + "2014/05/chernovik-o-peregovorakh/"), "lxml")
     assert text_of(page.select_one(".letopis-post h1")) == "Черновик о переговорах"
@@ -70,3 +79,42 @@ def test_draft_is_listed_in_its_archives_while_previewing(preview: str) -> None:
     page = BeautifulSoup(fetch(preview + "2014/05/20/"), "lxml")
     titles = [text_of(a) for a in page.select(".letopis-entry__title a")]
     assert titles == ["Черновик о переговорах"]
+
+
+def page_when(url: str, condition: Callable[[BeautifulSoup], bool],
+              seconds: float = 60) -> BeautifulSoup:
+    """The page at `url` once `condition` holds for it (the preview rebuilds meanwhile)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            page = BeautifulSoup(fetch(url), "lxml")
+        except urllib.error.HTTPError:  # not built yet
+            page = BeautifulSoup("", "lxml")
+        if condition(page) or time.monotonic() > deadline:
+            return page
+        time.sleep(0.2)
+
+
+def test_fast_preview_updates_every_page_that_shows_an_edited_post(tmp_path: Path) -> None:
+    root = copy_fixture("calendar", tmp_path)
+    write_project(root, {}, site_config())
+    post = root / "content/posts/morning.md"
+    with serving(root, "--dirty") as base:
+        assert "Утро седьмого мая" in fetch(base + "2014/05/07/")
+        post.write_text(post.read_text(encoding="utf-8").replace(
+            "title: Утро седьмого мая", "title: Раннее утро седьмого мая"), encoding="utf-8")
+        # The post itself, at the address its new title gives it.
+        mine = page_when(base + "2014/05/rannee-utro-sedmogo-maia/",
+                         lambda p: p.select_one("article h1") is not None)
+        assert text_of(mine.select_one("article h1")) == "Раннее утро седьмого мая"
+        # Its day archive and the calendar of a neighbour in the same month.
+        day = page_when(base + "2014/05/07/", lambda p: "Раннее утро" in text_of(p))
+        assert "Раннее утро седьмого мая" in [text_of(a) for a in
+                                              day.select(".letopis-entry__title a")]
+        neighbour = page_when(base + "2014/05/vecher-sedmogo-maia/",
+                              lambda p: "Раннее утро" in str(p.select_one("nav.calendar")))
+        label = neighbour.select_one("nav.calendar a[aria-current]")["aria-label"]
+        assert label == "7 мая 2014: Вечер седьмого мая; Раннее утро седьмого мая"
+        older = neighbour.select_one(".letopis-neighbours a[rel=prev]")
+        assert text_of(older) == "← Предыдущая запись Раннее утро седьмого мая"
+        assert older["href"] == "../../../2014/05/rannee-utro-sedmogo-maia/"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date, datetime
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -34,14 +35,14 @@ class Localizer:
         self.ui: dict[str, str] = self.catalog["ui"]
 
     def post_date(self, moment: datetime | date) -> str:
-        return format_date(moment, self.catalog["dates"]["post"], locale=self.locale)
+        return _format(moment, self.catalog["dates"]["post"], self.locale)
 
     def month(self, year: int, month: int) -> str:
         """Stand-alone month and year («май 2014»), lower case as the language writes it."""
         return format_date(date(year, month, 1), self.catalog["dates"]["month"], locale=self.locale)
 
     def day(self, day: date) -> str:
-        return format_date(day, self.catalog["dates"]["day"], locale=self.locale)
+        return _format(day, self.catalog["dates"]["day"], self.locale)
 
     def caption(self, year: int, month: int) -> str:
         """A calendar caption: the stand-alone month capitalized («Май 2014»)."""
@@ -88,6 +89,11 @@ class Localizer:
         if number == 1:
             return title
         return self.heading("numbered_page", title=title, number=number)
+
+
+@lru_cache(maxsize=32768)  # the calendar and listings name the same days again and again
+def _format(moment: datetime | date, pattern: str, locale: Locale) -> str:
+    return format_date(moment, pattern, locale=locale)
 
 
 def _capitalized(text: str) -> str:

@@ -36,6 +36,7 @@ from letopis.core.structured_data import blog_posting
 from letopis.core.summary import summary_from_html
 from letopis.core.urls import UrlFormatError, UrlScheme
 
+from .preview import Preview
 from .reporting import report
 
 
@@ -87,6 +88,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Problems of this build, from every Letopis plugin; reported together, see _stop.
         self.problems = Problems()
         self.all_posts: list[Post] = []
+        self._incremental: Preview | None = None
         self.posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
         self._entry_template: Template | None = None
         self._entries: dict[tuple[str, str], Markup] = {}  # (post, root) → its listing entry
@@ -99,6 +101,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Drafts are previewed by `mkdocs serve` and never published.
         self.preview = command == "serve"
+        # `mkdocs serve --dirty` (make serve): rebuilds re-render only what changed.
+        self._incremental = Preview() if self.preview and dirty else None
+
+    def on_shutdown(self) -> None:
+        if self._incremental is not None:
+            self._incremental.close()
+
+    def depends(self, src_uri: str, *data: object) -> None:
+        """Page `src_uri` shows `data` from elsewhere than its own source: in a fast preview
+        it is rendered again when that data changes (see preview.py). Free otherwise."""
+        if self._incremental is not None:
+            self._incremental.depends(src_uri, *data)
 
     def on_config(self, config: MkDocsConfig) -> None:
         if not config.use_directory_urls:
@@ -129,11 +143,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         prefix = self.config.posts_dir.strip("/") + "/"
         post_files = [f for f in files.documentation_pages(inclusion=self.reads)
                       if f.src_uri.startswith(prefix)]
-        posts, problems = load_posts(
-            (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", f.content_bytes)
-             for f in post_files),
-            self.context,
-        )
+        posts, problems = self._read_posts(post_files, shown_as, config)
         self.problems.extend(problems)
         self.all_posts = posts  # drafts too: later checks must not depend on the command
         check_author_refs(
@@ -175,10 +185,48 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 drafts.add(file.src_uri)
         return drafts
 
+    def _read_posts(self, post_files: list[File], shown_as: str,
+                    config: MkDocsConfig) -> tuple[list[Post], Problems]:
+        """Every post; in a fast preview, unchanged files are not parsed again."""
+        cache = self._incremental
+        if cache is not None:
+            cache.start(config, Path(config.docs_dir, self.config.authors_file))
+        reused = [post for f in post_files if cache and (post := cache.cached_post(f))]
+        known = {post.source for post in reused}
+        fresh = [f for f in post_files if f.src_uri not in known]
+        assert self.context is not None
+        posts, problems = load_posts(
+            (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", f.content_bytes) for f in fresh),
+            self.context,
+        )
+        if cache is not None:
+            by_source = {f.src_uri: f for f in fresh}
+            for post in posts:
+                cache.remember_post(by_source[post.source], post)
+        return reused + posts, problems
+
     @event_priority(-100)  # after every Letopis plugin has loaded and checked its content
     def _stop(self, files: Files, *, config: MkDocsConfig) -> Files:
         report(self.problems, strict=config.strict)
+        if self._incremental is not None:
+            self._declare_dependencies()
+            self._incremental.invalidate(files)
         return files
+
+    def _declare_dependencies(self) -> None:
+        """What posts and listings show of other posts, for the fast preview."""
+        assert self.index is not None and self._incremental is not None
+        stamp = self._incremental.post_stamp
+        shown = {post.source: (post.source, stamp(post.source), post.url, post.title,
+                               post.date_label, post.categories, post.authors, post.draft)
+                 for post in self.index.posts}
+        for post in self.index.posts:
+            older, newer = self.index.older(post), self.index.newer(post)
+            self.depends(post.source, older and shown[older.source],
+                         newer and shown[newer.source])
+        for src_uri, page in self.listings.items():
+            self.depends(src_uri, page.title, page.number, page.count, page.newer_url,
+                         page.older_url, tuple(shown[post.source] for post in page.posts))
 
     on_files = CombinedEvent(_load, _stop)
 
@@ -216,8 +264,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if home is not None and page.listing is self.index.home and page.number == 1:
                 self.listings[home.src_uri] = page  # the editors' index.md introduces the list
                 continue
-            file = File.generated(config, src_uri, content="",
-                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            file = self._incremental.generated(config, src_uri) if self._incremental else \
+                File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             if (other := taken.get(file.dest_uri)) is not None:
                 problems.error(f"{shown_as}/{other.src_uri}", None,
                                f"the address {page.url} of this page belongs to «{page.title}»; "
@@ -228,6 +276,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return generated
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._incremental is not None:
+            env.bytecode_cache = self._incremental.template_cache
         # MkDocs renders without autoescaping and Material relies on that; Letopis' own
         # templates escape every value they print (page.content is marked safe there).
         previous = env.autoescape

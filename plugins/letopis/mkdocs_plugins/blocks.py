@@ -5,6 +5,8 @@ pass converts (md_in_html), so links, anchors and the table of contents work as 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from jinja2 import Environment, Template
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -19,6 +21,7 @@ from letopis.core.problems import Problems
 from letopis.core.source import read_text
 
 from .archive import ArchivePlugin
+from .preview import file_stamp
 from .shared import archive_plugin
 
 PARSERS = {"claims": parse_claims, "matrix": parse_matrix}
@@ -34,6 +37,13 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
     def __init__(self) -> None:
         self._archive: ArchivePlugin | None = None
         self._templates: dict[str, Template] = {}
+        self._preview = False
+        self._clean: dict[str, tuple[int, int]] = {}  # preview: files checked without problems
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
+                   dirty: bool) -> None:
+        # Kept across `mkdocs serve` rebuilds: files checked before are not read again.
+        self._preview = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> None:
         self._archive = archive_plugin(config, "letopis/blocks")
@@ -48,13 +58,20 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
         assert archive is not None
         shown_as = archive.authors_path.rpartition("/")[0]
         for file in files.documentation_pages(inclusion=archive.reads):
-            raw = file.content_bytes
-            if b"///" not in raw:
+            if file.generated_by:
+                continue  # pages made by plugins hold no blocks
+            stamp = file_stamp(file.abs_src_path) if self._preview else None
+            if stamp is not None and self._clean.get(file.src_uri) == stamp:
                 continue
-            path = f"{shown_as}/{file.src_uri}"
-            text = read_text(raw, path, archive.problems)
-            if text is not None:
-                _check(text, path, archive.problems)
+            raw = file.content_bytes
+            before = len(archive.problems.items)
+            if b"///" in raw:
+                path = f"{shown_as}/{file.src_uri}"
+                text = read_text(raw, path, archive.problems)
+                if text is not None:
+                    _check(text, path, archive.problems)
+            if stamp is not None and len(archive.problems.items) == before:
+                self._clean[file.src_uri] = stamp
         # A private environment: pages are converted before MkDocs hands plugins its own.
         env: Environment = config.theme.get_env()
         env.autoescape = True

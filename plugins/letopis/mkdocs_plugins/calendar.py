@@ -17,7 +17,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from letopis.core.calendar import ArchiveCalendar, CalendarView, YearRow, archive_grid
+from letopis.core.calendar import (
+    ArchiveCalendar,
+    CalendarView,
+    MonthCalendar,
+    YearRow,
+    archive_grid,
+)
 
 from .archive import ArchivePlugin, PageData
 
@@ -68,6 +74,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         localizer, urls = archive.context.localizer, archive.context.urls
         self.calendar = ArchiveCalendar(archive.index, localizer, urls)
         self._rendered = {}  # a new build may change any month
+        self._declare_dependencies(archive)
         self._grid_src_uri = None
         if self.config.archive_page:
             self._grid = ArchiveGrid(archive_grid(archive.index, localizer, urls),
@@ -81,6 +88,19 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
                                         inclusion=InclusionLevel.UNDEFINED))
             self._grid_src_uri = src_uri
         return files
+
+    def _declare_dependencies(self, archive: ArchivePlugin) -> None:
+        """The calendar a post or listing shows, for the fast preview (see preview.py)."""
+        assert self.calendar is not None
+        months = {key: _month_data(month) for key, month in self.calendar.months.items()}
+        for post in archive.posts.values():
+            view = self.calendar.view(post=post)
+            if view is not None:
+                archive.depends(post.source, view.key, months[view.month.year, view.month.month])
+        for src_uri, page in archive.listings.items():
+            view = self.calendar.view(listing=page.listing)
+            if view is not None:
+                archive.depends(src_uri, view.key, months[view.month.year, view.month.month])
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._template = env.get_template(self.config.calendar_template)
@@ -136,3 +156,10 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             self._rendered[key] = Markup(self._week_template.render(
                 cells=cells, root=root, current=current, current_kind=view.current_kind))
         return self._rendered[key]
+
+
+def _month_data(month: MonthCalendar) -> tuple:
+    """Everything a month's calendar shows, comparable between rebuilds."""
+    return (month.caption, month.url, month.previous, month.next,
+            tuple((cell.day, cell.url, cell.label) for week in month.weeks for cell in week
+                  if cell is not None))

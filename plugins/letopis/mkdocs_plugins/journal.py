@@ -96,6 +96,12 @@ class JournalPlugin(BasePlugin[JournalConfig]):
                           archive.problems)
         self._post_issues = {post.source: issue for issue in self.journals.issues()
                              for post in issue.posts}
+        # For the fast preview: what a post shows of its issue and an issue of its posts.
+        for source, issue in self._post_issues.items():
+            archive.depends(source, issue.title, issue.url)
+        for issue in self.journals.issues():
+            archive.depends(issue.source, tuple((p.title, p.url, p.date_label)
+                                                for p in issue.posts))
         return self._place_issues(files, config, shown_as)
 
     def _place_issues(self, files: Files, config: MkDocsConfig, shown_as: str) -> Files:

@@ -54,7 +54,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._batch = 0
         self._in_batch = 0
         self._writing = False  # the bundle is being written: nothing more to index
-        self._preview_index: threading.Thread | None = None  # `mkdocs serve`: after a build
+        self._preview_indexer = _PreviewIndexer()  # `mkdocs serve`: after each build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -138,11 +138,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site = Path(config.site_dir)
         self._stage_written(site)
         if self._preview:
-            # `mkdocs serve` shows the pages at once; the index follows a moment later.
-            self._wait_for_preview_index()
-            self._preview_index = threading.Thread(target=self._index_preview, args=(site,),
-                                                   daemon=True, name="letopis-pagefind")
-            self._preview_index.start()
+            # `mkdocs serve` shows the pages at once; the index follows a moment later, and
+            # a rebuild never waits for the previous one's index.
+            self._preview_indexer.request(site)
             return
         if self._in_batch or self._index is None:
             self._index_batch(site)
@@ -161,7 +159,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._index = None
 
     def on_shutdown(self) -> None:
-        self._wait_for_preview_index()
+        self._preview_indexer.stop()
 
     def _stage_written(self, site: Path) -> None:
         for file in self._unstaged:
@@ -179,15 +177,41 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._batch += 1
         self._in_batch = 0
 
-    def _index_preview(self, site: Path) -> None:
-        try:
-            index = PagefindIndex()
-            index.add_folder(staged_folder(site, "all"))
-            index.finish(site / BUNDLE)
-        except Exception as exc:  # a preview goes on without a fresh index
-            log.warning(f"letopis/search: Pagefind could not index the preview: {exc}")
 
-    def _wait_for_preview_index(self) -> None:
-        if self._preview_index is not None:
-            self._preview_index.join()
-            self._preview_index = None
+
+class _PreviewIndexer:
+    """Indexes the preview in a background thread after each rebuild; a request made while an
+    index is running is served once it ends (by one more index, covering every request)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._site: Path | None = None  # requested and not yet indexed
+        self._thread: threading.Thread | None = None
+
+    def request(self, site: Path) -> None:
+        with self._lock:
+            self._site = site
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True,
+                                                name="letopis-pagefind")
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site, self._site = self._site, None
+                if site is None:
+                    self._thread = None
+                    return
+            try:
+                index = PagefindIndex()
+                index.add_folder(staged_folder(site, "all"))
+                index.finish(site / BUNDLE)
+            except Exception as exc:  # a preview goes on without a fresh index
+                log.warning(f"letopis/search: Pagefind could not index the preview: {exc}")
+
+    def stop(self) -> None:
+        with self._lock:
+            thread, self._site = self._thread, None
+        if thread is not None:
+            thread.join()

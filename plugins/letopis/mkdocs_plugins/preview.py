@@ -1,0 +1,123 @@
+"""Fast live preview: what `mkdocs serve --dirty` keeps between rebuilds so that saving one post
+re-renders only the pages that show something of it (never used by `mkdocs build`).
+
+MkDocs' dirty mode re-renders a page when its source is newer than its output. Letopis adds
+what MkDocs cannot see: a page also shows other posts (neighbours, listings, the calendar). Each
+plugin declares, per page, the data it shows from elsewhere (`depends`); a page whose declared
+data changed since the previous rebuild is re-rendered too — an archive page by touching the
+empty stand-in source it is generated from, a post by removing its output. Posts whose files did
+not change are not parsed again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from letopis.core.posts import Post
+
+
+class Preview:
+    def __init__(self) -> None:
+        self._stubs = Path(tempfile.mkdtemp(prefix="letopis-preview-"))
+        self._posts: dict[str, tuple[tuple[int, int], Post]] = {}
+        self._fingerprints: dict[str, int] = {}
+        self._depends: dict[str, list[tuple]] = defaultdict(list)
+        self._setting: tuple = ()
+        self._files: dict[str, File] = {}  # generated pages with stand-in sources
+
+    def start(self, config: MkDocsConfig, registry: Path | None) -> None:
+        """A new rebuild. A change of mkdocs.yml, the theme or the authors registry may alter
+        any page: then everything is parsed and rendered again."""
+        setting = (file_stamp(config.config_file_path), file_stamp(registry),
+                   _tree_stamp(config.theme.custom_dir))
+        if setting != self._setting:
+            self._posts.clear()
+            self._fingerprints.clear()
+            self._files.clear()
+        self._setting = setting
+        self._depends = defaultdict(list)
+
+    def cached_post(self, file: File) -> Post | None:
+        """The post read from `file` at a previous rebuild, if the file is unchanged."""
+        cached = self._posts.get(file.src_uri)
+        return cached[1] if cached and cached[0] == file_stamp(file.abs_src_path) else None
+
+    def post_stamp(self, src_uri: str) -> tuple[int, int] | None:
+        """When the post's file was last seen changed (for pages that show its content)."""
+        cached = self._posts.get(src_uri)
+        return cached[0] if cached else None
+
+    def remember_post(self, file: File, post: Post) -> None:
+        if (stamp := file_stamp(file.abs_src_path)) is not None:
+            self._posts[file.src_uri] = (stamp, post)
+
+    @property
+    def template_cache(self) -> FileSystemBytecodeCache:
+        """Compiled templates kept between rebuilds (MkDocs makes a new environment for each
+        one); Jinja checks each template's source, so an edited template is compiled again."""
+        folder = self._stubs / ".jinja"
+        folder.mkdir(exist_ok=True)
+        return FileSystemBytecodeCache(str(folder))
+
+    def generated(self, config: MkDocsConfig, src_uri: str) -> File:
+        """A generated page backed by an empty stand-in source, so that MkDocs re-renders it
+        only when `invalidate` touches that source. The File of the previous rebuild is
+        reused (thousands of them are made otherwise), detached from its old Page."""
+        file = self._files.get(src_uri)
+        if file is not None and file.dest_dir == config.site_dir:
+            file.page = None
+            return file
+        stub = self._stubs / src_uri
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.touch()
+        file = File.generated(config, src_uri, abs_src_path=str(stub),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        self._files[src_uri] = file
+        return file
+
+    def depends(self, src_uri: str, *data: object) -> None:
+        """Page `src_uri` shows `data`, which does not come from its own source."""
+        self._depends[src_uri].append(data)
+
+    def invalidate(self, files: Files) -> None:
+        """Make MkDocs re-render every page whose declared data changed."""
+        fingerprints = {src_uri: hash(tuple(data)) for src_uri, data in self._depends.items()}
+        for src_uri, fingerprint in fingerprints.items():
+            if self._fingerprints.get(src_uri) == fingerprint:
+                continue
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                continue
+            if file.abs_src_path and file.abs_src_path.startswith(str(self._stubs)):
+                os.utime(file.abs_src_path)  # newer than its output: rendered again
+            else:
+                Path(file.abs_dest_path).unlink(missing_ok=True)  # no output: rendered again
+        self._fingerprints = fingerprints
+
+    def close(self) -> None:
+        shutil.rmtree(self._stubs, ignore_errors=True)
+
+
+def file_stamp(path: str | Path | None) -> tuple[int, int] | None:
+    """A file's modification time and size: changes when the file is saved."""
+    if not path:
+        return None
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
+
+
+def _tree_stamp(folder: str | None) -> tuple:
+    if not folder or not Path(folder).is_dir():
+        return ()
+    return tuple(sorted((str(p), file_stamp(p)) for p in Path(folder).rglob("*") if p.is_file()))
