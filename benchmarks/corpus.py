@@ -9,7 +9,7 @@ mkdocs.yml (see `write_configs`).
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import yaml
@@ -39,7 +39,8 @@ def write_corpus(docs: Path, posts: int, seed: int = 1) -> None:
         title = f"{' '.join(rng.sample(WORDS, 3)).capitalize()} — заметка {n + 1}"
         front = {
             "title": title,
-            "date": f"{day.isoformat()} {9 + n % 10:02d}:{n % 60:02d}:00",
+            # A datetime, written unquoted: Material's blog wants a YAML timestamp.
+            "date": datetime(day.year, day.month, day.day, 9 + n % 10, n % 60),
             "categories": rng.sample(CATEGORIES, rng.randint(1, 3)),
             "tags": rng.sample(TAGS, rng.randint(2, 4)),
             "authors": [rng.choice(list(AUTHORS))],

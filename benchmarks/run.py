@@ -112,6 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Letopis build benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--no-blog", action="store_true",
                         help="leave out Material's blog plugin (minutes per build at 4,000)")
     args = parser.parse_args()
@@ -126,7 +127,7 @@ def main() -> None:
               "8 issues). (b) is Material as it comes, its search plugin included; (a) uses "
               "Pagefind instead. Median of the runs shown; the blog plugin runs once past "
               "1,000 posts.\n\n" + table(results) + "\n")
-    (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+    args.output.write_text(report, encoding="utf-8")
     print(report)
 
 
