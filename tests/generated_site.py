@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from letopis.core.slugs import slug_from_title
+from letopis.core.slugs import transliterate
 from tests.conftest import full_site_config, write_project
 
 JOURNAL = "vestnik"
@@ -117,7 +117,7 @@ def _posts(rng: random.Random, count: int) -> list[Post]:
         day = posts[-1].day if index % 5 == 4 else FIRST_DAY + timedelta(rng.randrange(span + 1))
         base = title = f"{rng.choice(OPENINGS)} {rng.choice(TOPICS)}{rng.choice(ENDINGS)}"
         suffix = 2
-        while (slug := slug_from_title(title)) in slugs:  # unique URLs, whatever the month
+        while (slug := transliterate(title)) in slugs:  # unique URLs, whatever the month
             title, suffix = f"{base} (часть {suffix})", suffix + 1
         slugs.add(slug)
         posts.append(Post(

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from letopis.core.slugs import slug_from_title
+from letopis.core.slugs import is_valid_slug, post_slug
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -112,11 +112,14 @@ def _new_post(args: argparse.Namespace) -> int:
     archive.on_config(config)
     context = archive.context
     today = datetime.now(context.timezone).date()
-    slug = args.slug or slug_from_title(args.title)
-    if not slug:
-        raise CliError(f'cannot make a URL slug from "{args.title}"; give one with --slug')
+    if args.slug is not None and not is_valid_slug(args.slug):
+        raise CliError(f'--slug "{args.slug}" may hold only letters, digits, "-" and "_" '
+                       "(it becomes one part of the URL)")
+    slug = args.slug or post_slug(args.title, "")
     target = Path(config.docs_dir) / archive.config.posts_dir / f"{today.year}" / f"{slug}.md"
     front = {"title": args.title, "date": today, "categories": [], "tags": []}
+    if args.slug:
+        front["slug"] = args.slug  # the file name alone would not set the URL
     _write_new(target, front)
     url = context.urls.post(datetime(today.year, today.month, today.day), slug)
     print(f"created {_shown(target)}: it will be published at /{url}")

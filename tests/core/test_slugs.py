@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import subprocess
+import sys
 
-from letopis.core.slugs import heading_anchor, is_valid_slug, slug_from_title
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from letopis.core.slugs import heading_anchor, is_valid_slug, post_slug, term_slug, transliterate
 
 
 @pytest.mark.parametrize(
@@ -23,11 +29,11 @@ from letopis.core.slugs import heading_anchor, is_valid_slug, slug_from_title
     ],
 )
 def test_titles_become_transliterated_slugs(title: str, slug: str) -> None:
-    assert slug_from_title(title) == slug
+    assert transliterate(title) == slug
 
 
 def test_long_titles_are_cut_at_a_word_boundary_keeping_word_order() -> None:
-    slug = slug_from_title("Очень " * 40 + "длинный заголовок")
+    slug = transliterate("Очень " * 40 + "длинный заголовок")
     assert len(slug) <= 80
     assert slug.startswith("ochen-ochen-")
     assert not slug.endswith("-")
@@ -53,3 +59,49 @@ def test_editor_slugs_are_single_safe_url_segments(slug: str, valid: bool) -> No
 
 def test_heading_anchors_are_transliterated() -> None:
     assert heading_anchor("Как перестать распыляться?", "-") == "kak-perestat-raspyliatsia"
+
+
+# What a slug may be: lower-case ASCII words joined by single hyphens (no "/", ".", "%").
+URL_SAFE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def test_a_post_without_letters_in_its_title_is_named_after_its_file() -> None:
+    assert post_slug("🙂", "posts/2014/ulybka.md") == "ulybka"
+    assert post_slug("!!!", "posts/2014/Встреча.md") == "vstrecha"
+    assert post_slug("Заголовок", "posts/2014/file.md") == "zagolovok"
+
+
+def test_a_text_with_nothing_to_transliterate_gets_a_digest() -> None:
+    smile, fire = term_slug("🙂"), term_slug("🔥")
+    assert URL_SAFE.fullmatch(smile) and URL_SAFE.fullmatch(fire)
+    assert smile != fire
+    assert post_slug("🙂", "posts/2014/🙂.md") == smile
+
+
+def test_digests_do_not_depend_on_the_process() -> None:
+    """Python's own hash() of a str changes per process; a URL must not."""
+    code = "from letopis.core.slugs import term_slug; print(term_slug('🙂'))"
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env={"PYTHONHASHSEED": seed}).stdout.strip()
+            for seed in ("1", "2")}
+    assert runs == {term_slug("🙂")}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_term_slugs_are_always_url_safe_non_empty_and_stable(text: str) -> None:
+    slug = term_slug(text)
+    assert URL_SAFE.fullmatch(slug), slug
+    assert len(slug) <= 80
+    transliterate.cache_clear()  # stable means recomputed, not remembered
+    assert term_slug(text) == slug
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text(alphabet=st.characters(blacklist_characters="/\x00"), min_size=1))
+def test_post_slugs_are_always_url_safe_non_empty_and_stable(title: str, name: str) -> None:
+    source = f"posts/2014/{name}.md"
+    slug = post_slug(title, source)
+    assert URL_SAFE.fullmatch(slug), slug
+    assert is_valid_slug(slug)
+    assert post_slug(title, source) == slug

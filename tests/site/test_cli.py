@@ -57,6 +57,10 @@ def test_new_post_and_issue_are_valid_and_get_published(project: Path) -> None:
     assert created.relative_to(project).as_posix() == \
         f"content/posts/{day.year}/novaia-zapis-proverka.md"
 
+    chosen = letopis(project, "new", "post", "Свой адрес", "--slug", "svoi_adres")
+    assert chosen.returncode == 0, chosen.stderr
+    days |= moscow_today()
+
     issue = letopis(project, "new", "issue", "--journal", "vestnik", "--year", "2015",
                     "--number", "1")
     assert issue.returncode == 0, issue.stderr
@@ -70,6 +74,8 @@ def test_new_post_and_issue_are_valid_and_get_published(project: Path) -> None:
     assert build.returncode == 0, build.log
     post_page = build.html(f"{day.year}/{day.month:02d}/novaia-zapis-proverka/")
     assert post_page.select_one("article h1").get_text() == "Новая «запись» — проверка"
+    chosen_pages = [p for p in build.site.rglob("svoi_adres/index.html")]
+    assert len(chosen_pages) == 1, "the --slug given is the post's address"
     issue_page = build.html("journal/vestnik/2015/1/")
     assert issue_page.select_one("article h1").get_text() == "«Вестник продаж», № 1, 2015"
     journal = build.html("journal/vestnik/")
@@ -97,7 +103,8 @@ def test_new_refuses_to_overwrite(project: Path) -> None:
     [
         (["new", "issue", "--journal", "nope", "--year", "2014", "--number", "3"],
          'unknown journal "nope" (known: vestnik'),
-        (["new", "post", "!!!"], 'cannot make a URL slug from "!!!"; give one with --slug'),
+        (["new", "post", "Побег", "--slug", "../../evil"],
+         '--slug "../../evil" may hold only letters, digits, "-" and "_"'),
         (["-f", "missing.yml", "check"], "missing.yml not found"),
         (["-f", "bad-zone.yml", "check"], 'letopis/archive: unknown time zone "Mars/Base"'),
     ],

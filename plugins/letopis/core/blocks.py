@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .problems import Problems
-from .slugs import slug_from_title
+from .slugs import transliterate
 
 KINDS = ("claims", "matrix")
 _OPENER = re.compile(r"///\s*([\w-]+)\s*(?:\|\s*(.*?))?\s*")
@@ -129,7 +129,7 @@ def parse_claims(block: BlockSource, path: str, problems: Problems) -> Claims | 
         problems.error(path, block.line, f'the claims title "{pattern}" must show where the '
                                          'number goes with {n}, e.g. "Ложь №{n}."')
         return None
-    words = slug_from_title(pattern.replace("{n}", " ")).split("-")
+    words = transliterate(pattern.replace("{n}", " ")).split("-")
     prefix = words[0] if words and words[0] else "claim"
     items = _items(block, path, problems, what="claim")
     claims = []

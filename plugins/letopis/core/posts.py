@@ -11,7 +11,7 @@ from .dates import DateError, parse_post_date
 from .fields import Fields
 from .l10n import Localizer
 from .problems import Problems
-from .slugs import is_valid_slug, slug_from_title
+from .slugs import is_valid_slug, post_slug, term_slug
 from .source import Document, YamlData
 from .urls import UrlScheme
 
@@ -141,20 +141,12 @@ def _slug(fields: Fields, title: str | None) -> str | None:
         return slug
     if title is None:
         return None
-    slug = slug_from_title(title)
-    if not slug:
-        fields.error("title", f'cannot make a URL slug from the title "{title}"; add e.g. '
-                              '"slug: my-post"')
-        return None
-    return slug
+    return post_slug(title, fields.path)
 
 
 def _terms(fields: Fields, key: str, make_url: Any) -> tuple[Term, ...]:
     terms = []
     for name in fields.names(key):
-        slug = slug_from_title(name)
-        if not slug:
-            fields.error(key, f'"{name}" in {key} has no letters or digits to make its URL from')
-            continue
+        slug = term_slug(name)
         terms.append(Term(name=name, slug=slug, url=make_url(slug)))
     return tuple(terms)

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from letopis.core.problems import Problems
-from letopis.core.slugs import is_valid_slug, slug_from_title
+from letopis.core.slugs import is_valid_slug, post_slug, transliterate
 from letopis.core.source import read_text, read_yaml
 from letopis.core.urls import UrlScheme
 
@@ -206,7 +206,7 @@ def _published(item: Item, timezone: ZoneInfo) -> datetime | None:
 
 
 def _new_path(item: Item, published: datetime, settings: Settings, taken: set[str]) -> str:
-    name = slug_from_title(unquote(item.name)) or slug_from_title(item.title) or \
+    name = transliterate(unquote(item.name)) or transliterate(item.title) or \
         f"{item.post_type}-{item.post_id}"
     folder = (posixpath.join(settings.posts_dir, f"{published.year:04d}")
               if item.post_type == "post" else settings.pages_dir)
@@ -233,7 +233,7 @@ def _front_matter(item: Item, published: datetime, target: str, site: Site, sett
         if item.excerpt:
             front["summary"] = " ".join(item.excerpt.split())
         new_url = settings.urls.post(published, front.get("slug") or
-                                     slug_from_title(front["title"]))
+                                     post_slug(front["title"], target))
     else:
         new_url = posixpath.splitext(target)[0] + "/"
     if item.status != "publish":
@@ -318,7 +318,7 @@ class _Authors:
         return set(data.value)
 
     def key(self, login: str, name: str | None) -> str:
-        key = slug_from_title(login) or "author"
+        key = transliterate(login) or "author"
         if key not in self._known:
             self._known.add(key)
             self.added.append(key)
