@@ -96,6 +96,16 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return run_mkdocs(REPO, site=tmp_path_factory.mktemp("bundled") / "site")
 
 
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The `hostile` fixture (HTML and script in every field) with every plugin, built once.
+    The project sits two folders deep, so that a path escaping it would land in sight."""
+    outer = tmp_path_factory.mktemp("outer")
+    root = copy_fixture("hostile", outer / "a" / "project")
+    write_project(root, {}, full_site_config())
+    return run_mkdocs(root)
+
+
 def copy_fixture(name: str, destination: Path) -> Path:
     shutil.copytree(FIXTURES / name / "content", destination / "content")
     return destination

@@ -290,6 +290,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._entries = {}
         self._once = {}
         env.globals["letopis_once"] = self._render_once
+        _escape_page_meta(files)
         return env
 
     def _render_once(self, key: tuple, render: Callable[[], str]) -> Markup:
@@ -363,6 +364,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._entries[key] = Markup(self._entry_template.render(
                 post=post, root=root, letopis=data))
         return self._entries[key]
+
+
+# Front-matter values that mkdocs-material prints into HTML as they are (<title>, the meta
+# description, the navigation).
+_PRINTED_BY_THE_THEME = ("title", "description", "subtitle")
+
+
+def _escape_page_meta(files: Files) -> None:
+    """Make the editors' text in front matter safe wherever the theme prints it.
+
+    MkDocs renders without autoescaping and Material relies on that, so `page.meta.title`
+    reaches <title> and the navigation raw. Every page is read by now (on_env comes after the
+    last on_page_content), and the navigation of one page prints the titles of others, hence
+    one pass here. Markup is a str that templates (ours autoescape) do not escape again.
+    """
+    for file in files.documentation_pages():
+        if file.page is None:
+            continue
+        meta = file.page.meta
+        for key in _PRINTED_BY_THE_THEME:
+            value = meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                meta[key] = Markup.escape(value)
 
 
 def _no_url(key: str) -> None:

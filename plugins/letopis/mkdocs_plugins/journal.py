@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import unquote
 
-import markdown
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -20,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from letopis.core.authors import check_author_refs
 from letopis.core.content import SourceFile
+from letopis.core.field_markdown import FieldMarkdown
 from letopis.core.journal import Article, Issue, Journal, Journals, link_posts, load_journals
 from letopis.core.structured_data import periodical, publication_issue
 
@@ -174,12 +174,11 @@ class JournalPlugin(BasePlugin[JournalConfig]):
 
 
 def _abstract_renderer(config: MkDocsConfig) -> Callable[[str], Markup]:
-    """Abstracts are Markdown, converted with the site's own extensions, once per build."""
-    converter = markdown.Markdown(extensions=config.markdown_extensions,
-                                  extension_configs=config.mdx_configs)
+    """Abstracts are Markdown, converted with the site's own extensions, once per build; as
+    fields (not page bodies) they keep no raw HTML and no script URLs (core/field_markdown)."""
+    converter = FieldMarkdown(config.markdown_extensions, config.mdx_configs)
 
     def render(text: str) -> Markup:
-        converter.reset()
-        return Markup(converter.convert(text))  # the editors' Markdown: HTML by design
+        return Markup(converter.convert(text))
 
     return render

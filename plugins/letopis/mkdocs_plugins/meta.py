@@ -9,6 +9,7 @@ from datetime import datetime
 from urllib.parse import urljoin
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -81,6 +82,9 @@ class MetaPlugin(BasePlugin):
         title = post.title if post else listing.title if listing else page.title
         description = short_description(post.summary) if post and post.summary else \
             page.meta.get("description") or config.site_description or ""
+        if description and not page.meta.get("description"):
+            # Material's own <meta name="description">; escaped as on_env does for editors'.
+            page.meta["description"] = Markup.escape(description)
         context["page_meta"] = PageMeta(
             title=title or config.site_name,
             description=description,
