@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -91,6 +91,24 @@ def test_drafts_are_left_out_unless_previewing() -> None:
     assert date(2014, 5, 20) not in published.days
     preview, _ = index_of(posts, drafts=True)
     assert titles(preview.posts) == ["Черновик", "Готово"]
+
+
+def test_posts_dated_after_the_build_wait_for_their_date() -> None:
+    posts = make_posts("Вчера | 2014-05-19 23:59", "Ровно сейчас | 2014-05-20 12:00",
+                       "Через минуту | 2014-05-20 12:01", "В июне | 2014-06-01")
+    now = datetime(2014, 5, 20, 12, 0, tzinfo=site_timezone("Europe/Moscow"))
+    index, problems = build_archive(posts, localizer=RU, urls=UrlScheme(), page_size=10,
+                                    include_drafts=False, published_by=now)
+    assert not problems
+    assert titles(index.posts) == ["Ровно сейчас", "Вчера"]
+    assert set(index.months) == {(2014, 5)}  # June has nothing published yet
+    assert titles(index.days[date(2014, 5, 20)].posts) == ["Ровно сейчас"]
+    assert index.newer(index.posts[0]) is None
+    # An aware "now" elsewhere is the same instant: 09:00 UTC is 13:00 in Moscow.
+    utc = datetime(2014, 5, 20, 9, 0, tzinfo=UTC)
+    later, _ = build_archive(posts, localizer=RU, urls=UrlScheme(), page_size=10,
+                             include_drafts=False, published_by=utc)
+    assert titles(later.posts) == ["Через минуту", "Ровно сейчас", "Вчера"]
 
 
 def test_categories_and_tags_collect_their_posts() -> None:

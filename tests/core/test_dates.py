@@ -23,6 +23,11 @@ MOSCOW = site_timezone("Europe/Moscow")
         ("2016-02-29", "2016-02-29T00:00:00+03:00"),
         ("  2014-05-07  ", "2014-05-07T00:00:00+04:00"),
         (date(2014, 5, 7), "2014-05-07T00:00:00+04:00"),
+        ("1900-01-01", "1900-01-01T00:00:00+02:30:17"),  # Moscow's local mean time then
+        ("2100-12-31 23:59", "2100-12-31T23:59:00+03:00"),
+        # Naive: read as the site's wall clock. Aware: converted, the same instant.
+        ("2014-05-07 10:30+04:00", "2014-05-07T10:30:00+04:00"),
+        ("2014-05-07 10:30-05:00", "2014-05-07T19:30:00+04:00"),
     ],
 )
 def test_dates_land_in_the_site_time_zone(written: object, moment: str) -> None:
@@ -41,6 +46,11 @@ def test_dates_land_in_the_site_time_zone(written: object, moment: str) -> None:
         (20140507, "date must be written like 2014-05-20, not as the int 20140507"),
         (["2014-05-07"], "not as a list"),
         (None, "not as an empty value"),
+        ("1899-12-31", 'date "1899-12-31" is out of range: the year must be from 1900 to 2100'),
+        ("2104-05-07", 'date "2104-05-07" is out of range'),
+        ("0214-05-07 10:00", 'date "0214-05-07 10:00" is out of range'),
+        ("9999-12-31 23:00-05:00", "is out of range"),  # would overflow when converted
+        ("2014-05-07 10:30 MSK", "is not a date"),  # zone names are ambiguous; offsets are not
     ],
 )
 def test_bad_dates_say_what_is_expected(written: object, message: str) -> None:

@@ -31,6 +31,13 @@ def test_it_runs_on_pushes_to_main() -> None:
     assert triggers["push"]["branches"] == ["main"]
 
 
+def test_it_runs_every_night_to_publish_posts_whose_day_has_come() -> None:
+    (nightly,) = workflow()[True]["schedule"]
+    minute, hour, *every_day = nightly["cron"].split()
+    assert every_day == ["*", "*", "*"]
+    assert (int(hour) + 3) % 24 == 0  # just after midnight in Moscow (UTC+3)
+
+
 def steps(job: dict) -> list[str]:
     return [step.get("run") or step.get("uses") for step in job["steps"]]
 

@@ -7,7 +7,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from .l10n import Localizer
 from .posts import Post, Term
@@ -81,18 +81,23 @@ def build_archive(
     page_size: int,
     include_drafts: bool,
     archive_page_size: int | None = None,
+    published_by: datetime | None = None,
 ) -> tuple[ArchiveIndex, Problems]:
     """Index `posts` and check that every post and listing has a URL of its own.
 
     The home page shows `page_size` posts per page; period, category and tag archives
     `archive_page_size` (by default the same).
 
-    URL clashes are checked among all posts, drafts included, so that a site that previews
-    without errors also builds without them.
+    A post dated after `published_by` (the moment of the build) is not shown yet: it is
+    published by the first build after its date. None shows every post.
+
+    URL clashes are checked among all posts, drafts and future posts included, so that a site
+    that previews without errors also builds without them.
     """
     problems = Problems()
     every_post = newest_first(posts)
-    shown = tuple(p for p in every_post if include_drafts or not p.draft)
+    shown = tuple(p for p in every_post if (include_drafts or not p.draft)
+                  and (published_by is None or p.published <= published_by))
 
     def listing(kind: str, url: str, heading: str, members: list[Post]) -> Listing:
         size = page_size if kind == "home" else archive_page_size or page_size

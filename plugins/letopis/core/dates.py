@@ -11,6 +11,9 @@ DATETIME_SHAPE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?"
 )
 EXPECTED = "expected YYYY-MM-DD, or YYYY-MM-DD HH:MM with optional seconds and offset like +04:00"
+# The years a post may carry: wide enough for any archive, narrow enough that a typo such as
+# 2104 or 0214 is caught, and that every date has a calendar month and a time-zone offset.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class DateError(ValueError):
@@ -45,6 +48,7 @@ def parse_post_date(value: object, tz: ZoneInfo) -> datetime:
             raise DateError(
                 f'date "{text}" is not a valid date (expected YYYY-MM-DD)'
             ) from None
+        _check_year(day, text)
         return datetime(day.year, day.month, day.day, tzinfo=tz)
     if not DATETIME_SHAPE.fullmatch(text):
         raise DateError(f'date "{text}" is not a date ({EXPECTED})')
@@ -52,9 +56,16 @@ def parse_post_date(value: object, tz: ZoneInfo) -> datetime:
         moment = datetime.fromisoformat(text.replace(" Z", "Z"))
     except ValueError:
         raise DateError(f'date "{text}" is not a valid date and time ({EXPECTED})') from None
+    _check_year(moment, text)  # before converting: year 9999 would overflow
     if moment.tzinfo is None:
         return moment.replace(tzinfo=tz)
     return moment.astimezone(tz)
+
+
+def _check_year(moment: date, text: str) -> None:
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise DateError(f'date "{text}" is out of range: the year must be from {FIRST_YEAR} '
+                        f"to {LAST_YEAR}")
 
 
 def _describe(value: object) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Literal
@@ -17,7 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -39,6 +40,8 @@ from letopis.core.urls import UrlFormatError, UrlScheme
 from .preview import Preview
 from .reporting import report
 
+log = get_plugin_logger("letopis")
+
 
 class ArchiveConfig(base.Config):
     # Where posts live, relative to docs_dir.
@@ -53,6 +56,9 @@ class ArchiveConfig(base.Config):
     page_size = c.Type(int, default=10)
     # Posts per page of the year, month, day, category and tag archives (default: page_size).
     archive_page_size = c.Optional(c.Type(int))
+    # Show posts dated in the future in `mkdocs serve` (a build never publishes them before
+    # their date; the first build after it does).
+    future = c.Type(bool, default=False)
     # The authors registry, relative to docs_dir (read, never published).
     authors_file = c.Type(str, default="authors.yml")
     # Templates under the theme's custom_dir.
@@ -150,11 +156,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             (ref for p in posts if p.front for ref in author_refs(p.front, p.path, "authors")),
             self.authors, self.authors_path, self.problems,
         )
+        now = datetime.now(self.context.timezone)
         self.index, index_problems = build_archive(
             posts, localizer=self.context.localizer, urls=self.context.urls,
             page_size=self.config.page_size, include_drafts=self.preview,
             archive_page_size=self.config.archive_page_size,
+            published_by=None if self.preview and self.config.future else now,
         )
+        _tell_scheduled([p for p in posts if p.published > now], self.preview)
         self.problems.extend(index_problems)
         self.posts = {p.source: p for p in self.index.posts}
         self.listings = {}
@@ -364,6 +373,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._entries[key] = Markup(self._entry_template.render(
                 post=post, root=root, letopis=data))
         return self._entries[key]
+
+
+def _tell_scheduled(posts: list[Post], preview: bool) -> None:
+    """Posts dated in the future wait for their date; say so, without failing --strict."""
+    if not posts:
+        return
+    names = ", ".join(f"{p.path} ({p.published:%Y-%m-%d %H:%M})" for p in posts[:5])
+    more = f" and {len(posts) - 5} more" if len(posts) > 5 else ""
+    hint = " (future: true shows them in the preview)" if preview else ""
+    log.info(f"letopis/archive: {len(posts)} post(s) dated in the future, published by the "
+             f"first build after their date: {names}{more}{hint}")
 
 
 # Front-matter values that mkdocs-material prints into HTML as they are (<title>, the meta
