@@ -133,7 +133,7 @@ def test_an_unknown_field_of_an_entry_is_a_warning(key: str, hint: str) -> None:
         ("petr: Пётр\nivan: Иван\nivan: Иван Петров\n".encode(),
          f'{REGISTRY}:3: key "ivan" is repeated (first on line 2)'),
         ("- Иван\n- Пётр\n".encode(),
-         f'{REGISTRY}:1: the authors registry must be a list of "key: value" lines'),
+         f'{REGISTRY}:1: the authors registry must be "key: value" lines'),
     ],
 )
 def test_an_unreadable_registry_is_an_error_with_file_and_line(raw: bytes, message: str) -> None:

@@ -39,12 +39,14 @@ def test_bom_and_crlf_are_accepted(raw: bytes) -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"", "content/posts/x.md:1: no front matter"),
+        (b"", "content/posts/x.md:1: the file is empty"),
         (b"# Just Markdown\n", "content/posts/x.md:1: no front matter"),
         (b"---\ntitle: A\ndate: 2014-05-07\n",
          'content/posts/x.md:1: the front matter opened on this line is never closed by "---"'),
         (b"---\n---\nBody\n", "content/posts/x.md:1: the front matter is empty"),
-        (b"---\n- a\n- b\n---\n", 'content/posts/x.md:2: the front matter must be a list of'),
+        (b"---\n- a\n- b\n---\n",
+         'content/posts/x.md:2: the front matter must be "key: value" lines (such as "title: …"), '
+         "not a list"),
         (b"---\ntitle: A\ntitle: B\ndate: 2014-05-07\n---\n",
          'content/posts/x.md:3: key "title" is repeated (first on line 2)'),
         (b"---\ntitle: A\n  date: 2014\n---\n",
@@ -52,7 +54,7 @@ def test_bom_and_crlf_are_accepted(raw: bytes) -> None:
         (b"---\ntitle: \xcf\xf0\xe8\xe2\xe5\xf2\n---\n",
          "content/posts/x.md:2: the file is not valid UTF-8 (byte 0xCF)"),
         (b"---\ntitle: !!python/object:os.system x\n---\n",
-         "content/posts/x.md:2: the front matter is not valid YAML"),
+         "content/posts/x.md:2: the tag !!python/object:os.system is not supported here"),
     ],
 )
 def test_unreadable_sources_are_reported_with_their_line(raw: bytes, message: str) -> None:
@@ -80,3 +82,87 @@ def test_a_key_repeated_inside_a_list_item_is_an_error() -> None:
     doc, problems = read(b"---\narticles:\n  - title: A\n    title: B\n---\n")
     assert doc is None
     assert problems == ['content/posts/x.md:4: key "title" is repeated (first on line 3)']
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        # A bell in the body, two more further on: one message, at the first.
+        (b"---\ntitle: A\n---\n\nOne\x07 two\x07\nthree\x07\n",
+         "content/posts/x.md:5: the file holds the control character U+0007 after \"One\", "
+         "which cannot be shown on a page or in a feed; remove it (2 more further on)"),
+        (b"---\ntitle: A\n---\n\x1b[1mBold\n",
+         "content/posts/x.md:4: the file holds the control character U+001B at the start of "
+         "the line, which cannot be shown on a page or in a feed; remove it"),
+        # A C1 control is a character once decoded (here U+0085, NEL), not a byte.
+        ("---\ntitle: A\r\n---\r\nText\u0085\n".encode(),
+         "content/posts/x.md:4: the file holds the control character U+0085 after \"Text\""),
+        ("---\ntitle: A\uffff\n---\n".encode(),
+         "content/posts/x.md:2: the file holds the non-character U+FFFF after \"title: A\""),
+        # The same characters written as escapes in a quoted value.
+        (b'---\ntitle: A\ndate: 2014-05-07\nsummary: "One\\atwo"\n---\n',
+         "content/posts/x.md:4: the value holds the control character U+0007, written as an "
+         "escape in quotes; it cannot be shown on a page or in a feed: remove it"),
+        # YAML ends a line at U+2028 where the editor sees none.
+        ("---\ntitle: A\u2028date: 2014-05-07\n---\n".encode(),
+         "content/posts/x.md:2: the front matter holds the invisible line separator U+2028, "
+         "which YAML reads as a line end; remove it"),
+        ("---\ntitle: A\n---\nText\u2028more\n".encode(), None),  # harmless in Markdown
+    ],
+)
+def test_characters_no_page_can_show_are_refused_with_their_line(raw: bytes,
+                                                                 message: str | None) -> None:
+    doc, problems = read(raw)
+    if message is None:
+        assert problems == []
+        return
+    assert doc is None
+    assert len(problems) == 1
+    assert problems[0].startswith(message)
+
+
+def test_tab_and_space_are_not_control_characters() -> None:
+    doc, problems = read(b"---\ntitle:\tA\n---\n\tcode\r\n")
+    assert problems == []
+    assert doc.meta["title"] == "A"
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"---\nx: !!int ten\n---\n",
+         'content/posts/x.md:2: the value "ten" cannot be read as !!int; put it in quotes if '
+         "it is text"),
+        (b"---\nx: 1\ny: !!bool maybe\n---\n",
+         'content/posts/x.md:3: the value "maybe" cannot be read as !!bool'),
+        # Too long for Python to write in decimals.
+        (b"---\n" + b"x: 0x" + b"F" * 5000 + b"\n---\n",
+         'content/posts/x.md:2: the value "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF…" cannot be '
+         "read as !!int"),
+        (b"---\nx: &a [1, *a]\n---\n",
+         "content/posts/x.md:2: an alias (*name) here stands for a value that holds it"),
+        (b"---\n? [a, b]\n: c\n---\n",
+         'content/posts/x.md:2: a key must be a name such as "title", not a list'),
+    ],
+)
+def test_values_yaml_cannot_give_the_core_are_refused_at_their_line(raw: bytes,
+                                                                     message: str) -> None:
+    doc, problems = read(raw)
+    assert doc is None
+    assert len(problems) == 1
+    assert problems[0].startswith(message)
+
+
+def test_keys_are_the_names_as_written() -> None:
+    doc, problems = read(b"---\n1: a\nyes: b\n~: c\n0x10: d\n---\n")
+    assert problems == []
+    assert doc.meta == {"1": "a", "yes": "b", "~": "c", "0x10": "d"}
+    assert doc.front.lines == {("1",): 2, ("yes",): 3, ("~",): 4, ("0x10",): 5}
+
+
+def test_merged_keys_carry_the_line_of_the_merge() -> None:
+    doc, problems = read(b"---\nbase: &b {slug: s, tags: [x]}\ntitle: A\n<<: *b\nslug: t\n---\n")
+    assert problems == []
+    assert doc.meta["slug"] == "t" and doc.meta["tags"] == ["x"]
+    assert doc.line_of("slug") == 5
+    assert doc.line_of("tags") == 4

@@ -49,6 +49,11 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return _in_file_order(p for p in self.items if p.severity is Severity.WARNING)
 
+    @property
+    def in_order(self) -> list[Problem]:
+        """Errors and warnings together, in file order."""
+        return _in_file_order(self.items)
+
     def __bool__(self) -> bool:
         return bool(self.items)
 
@@ -62,4 +67,5 @@ class ContentError(Exception):
 
 
 def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.path, p.line or 0))
+    # Each told once: two plugins may read the same file, and a list may repeat one mistake.
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line or 0))
