@@ -34,13 +34,15 @@ def fetch(url: str) -> str:
 
 
 @contextlib.contextmanager
-def serving(root: Path, *options: str) -> Iterator[str]:
-    """`mkdocs serve` on the project in `root`; yields its address once it answers."""
+def serving(root: Path, *options: str, log: Path | None = None) -> Iterator[str]:
+    """`mkdocs serve` on the project in `root`; yields its address once it answers. Its output
+    goes to `log` when given (readable while it runs)."""
     port = free_port()
+    output = log.open("w", encoding="utf-8") if log else subprocess.PIPE
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}",
          "-f", str(Path(root) / "mkdocs.yml")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=root,
+        stdout=output, stderr=subprocess.STDOUT, text=True, cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     base = f"http://127.0.0.1:{port}/"
@@ -53,12 +55,15 @@ def serving(root: Path, *options: str) -> Iterator[str]:
             except (urllib.error.URLError, ConnectionError):
                 if server.poll() is not None or time.monotonic() > deadline:
                     server.kill()
-                    pytest.fail(f"mkdocs serve did not start:\n{server.communicate()[0]}")
+                    said = log.read_text(encoding="utf-8") if log else server.communicate()[0]
+                    pytest.fail(f"mkdocs serve did not start:\n{said}")
                 time.sleep(0.3)
         yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if log:
+            output.close()
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +123,46 @@ def test_fast_preview_updates_every_page_that_shows_an_edited_post(tmp_path: Pat
         older = neighbour.select_one(".letopis-neighbours a[rel=prev]")
         assert text_of(older) == "← Предыдущая запись Раннее утро седьмого мая"
         assert older["href"] == "../../../2014/05/rannee-utro-sedmogo-maia/"
+
+
+@pytest.mark.parametrize("options", [["--dirty"], []], ids=["dirty", "clean"])
+def test_a_content_error_is_printed_and_the_last_good_pages_stay(tmp_path: Path,
+                                                                 options: list[str]) -> None:
+    """MkDocs alone would leave the server "stuck" (no page answered) until the error is
+    fixed, and a clean rebuild would have emptied the site first."""
+    root = copy_fixture("calendar", tmp_path / "project")
+    write_project(root, {}, site_config())
+    post = root / "content/posts/morning.md"
+    good = post.read_text(encoding="utf-8")
+    log = tmp_path / "serve.log"
+    with serving(root, *options, log=log) as base:
+        day = main_of(fetch(base + "2014/05/07/"))
+        mine = main_of(fetch(base + "2014/05/utro-sedmogo-maia/"))
+        assert "Утро седьмого мая" in day and "Утро седьмого мая" in mine
+        post.write_text(good.replace("date: 2014-05-07 10:00", "date: 2014-02-30"),
+                        encoding="utf-8")
+        said = until(lambda: log.read_text(encoding="utf-8"), "keeps showing the last good")
+        assert 'content/posts/morning.md:3: date "2014-02-30" is not a valid date' in said
+        assert "Traceback" not in said
+        # Answered at once, as before the error: the post, its day and everything else.
+        assert main_of(fetch(base + "2014/05/07/")) == day
+        assert main_of(fetch(base + "2014/05/utro-sedmogo-maia/")) == mine
+        post.write_text(good.replace("title: Утро седьмого мая", "title: Исправленное утро"),
+                        encoding="utf-8")
+        fixed = page_when(base + "2014/05/ispravlennoe-utro/",
+                          lambda p: p.select_one("article h1") is not None)
+        assert text_of(fixed.select_one("article h1")) == "Исправленное утро"
+
+
+def main_of(html: str) -> str:
+    """The page without the script the live server adds (it names the rebuild)."""
+    return str(BeautifulSoup(html, "lxml").select_one("main"))
+
+
+def until(read: Callable[[], str], words: str, seconds: float = 60) -> str:
+    """What `read` returns once it holds `words`."""
+    deadline = time.monotonic() + seconds
+    while words not in (text := read()):
+        assert time.monotonic() < deadline, f"never said {words!r}:\n{text}"
+        time.sleep(0.2)
+    return text

@@ -37,6 +37,7 @@ from letopis.core.structured_data import blog_posting
 from letopis.core.summary import summary_from_html
 from letopis.core.urls import UrlFormatError, UrlScheme
 
+from .last_good import LastGoodSite
 from .preview import Preview
 from .reporting import report
 
@@ -95,6 +96,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.problems = Problems()
         self.all_posts: list[Post] = []
         self._incremental: Preview | None = None
+        self._last_good: LastGoodSite | None = None
         self.posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
         self._entry_template: Template | None = None
         self._entries: dict[tuple[str, str], Markup] = {}  # (post, root) → its listing entry
@@ -109,6 +111,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.preview = command == "serve"
         # `mkdocs serve --dirty` (make serve): rebuilds re-render only what changed.
         self._incremental = Preview() if self.preview and dirty else None
+        # A content error in a preview leaves the last good build served.
+        self._last_good = LastGoodSite(dirty=dirty) if self.preview else None
+
+    @property
+    def keeping_last_good(self) -> bool:
+        """This preview rebuild had content errors: it writes nothing that is served."""
+        return self._last_good is not None and self._last_good.keeping
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._last_good is not None:
+            self._last_good.before_build(config)
+
+    @event_priority(-100)  # after every plugin's own on_post_build
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._last_good is not None:
+            self._last_good.after_build()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._last_good is not None:
+            self._last_good.failed()
 
     def on_shutdown(self) -> None:
         if self._incremental is not None:
@@ -216,7 +238,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-100)  # after every Letopis plugin has loaded and checked its content
     def _stop(self, files: Files, *, config: MkDocsConfig) -> Files:
-        report(self.problems, strict=config.strict)
+        if report(self.problems, strict=config.strict, preview=self.preview):
+            assert self._last_good is not None
+            return self._last_good.keep_previous(files, config)
         if self._incremental is not None:
             self._declare_dependencies()
             self._incremental.invalidate(files)
@@ -300,6 +324,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._once = {}
         env.globals["letopis_once"] = self._render_once
         _escape_page_meta(files)
+        if self.index is not None and self.index.posts:
+            _date_pages_by_content(files, self.index.posts[0].published)
         return env
 
     def _render_once(self, key: tuple, render: Callable[[], str]) -> Markup:
@@ -407,6 +433,18 @@ def _escape_page_meta(files: Files) -> None:
             value = meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
                 meta[key] = Markup.escape(value)
+
+
+def _date_pages_by_content(files: Files, newest: datetime) -> None:
+    """Give pages the date of the newest post instead of the build's. MkDocs stamps the
+    gzipped sitemap with the latest `update_date` (the day of the build unless
+    SOURCE_DATE_EPOCH is set): two builds of the same content on different days would differ.
+    Nothing else in the theme prints update_date; the sitemap's <lastmod> are per page
+    (letopis/meta)."""
+    day = newest.date().isoformat()
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.update_date = day
 
 
 def _no_url(key: str) -> None:

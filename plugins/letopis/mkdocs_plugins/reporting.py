@@ -10,22 +10,28 @@ from letopis.core.problems import Problems
 log = get_plugin_logger("letopis")
 
 
-def report(problems: Problems, *, strict: bool) -> None:
+def report(problems: Problems, *, strict: bool, preview: bool = False) -> bool:
     """Log every problem; stop the build before anything is written if any is fatal.
 
     Warnings alone let a normal build go on. Under `--strict` MkDocs would only fail after
-    writing the whole site, so the build is stopped here instead.
+    writing the whole site, so the build is stopped here instead. A preview (`mkdocs serve`)
+    is not stopped: True tells the caller to keep the last good build served (last_good.py).
     """
     for problem in problems.warnings:
         log.warning(str(problem))
     for problem in problems.errors:
         log.error(str(problem))
     if problems.errors:
-        raise PluginError(f"{_count(problems.errors, 'error')} in the content: the site was "
-                          "not built; fix the files named above")
-    if strict and problems.warnings:
-        raise PluginError(f"{_count(problems.warnings, 'warning')} in the content with --strict: "
-                          "the site was not built; fix the files named above")
+        what = f"{_count(problems.errors, 'error')} in the content"
+    elif strict and problems.warnings:
+        what = f"{_count(problems.warnings, 'warning')} in the content with --strict"
+    else:
+        return False
+    if preview:
+        log.error(f"{what}: the preview keeps showing the last good build; fix the files named "
+                  "above and save")
+        return True
+    raise PluginError(f"{what}: the site was not built; fix the files named above")
 
 
 def _count(items: list, noun: str) -> str:

@@ -140,7 +140,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self._preview:
             # `mkdocs serve` shows the pages at once; the index follows a moment later, and
             # a rebuild never waits for the previous one's index.
-            self._preview_indexer.request(site)
+            if not (self._archive and self._archive.keeping_last_good):
+                self._preview_indexer.request(site)
             return
         if self._in_batch or self._index is None:
             self._index_batch(site)
