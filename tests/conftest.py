@@ -79,12 +79,13 @@ def write_project(root: Path, posts: dict[str, str | bytes], config: dict[str, A
     return root
 
 
-def run_mkdocs(project: Path, *args: str, strict: bool = True, site: Path | None = None) -> Build:
+def run_mkdocs(project: Path, *args: str, strict: bool = True, site: Path | None = None,
+               env: dict[str, str] | None = None) -> Build:
     """Run `mkdocs build` on `project`/mkdocs.yml in a subprocess, as editors and CI do."""
     site = site or project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
                "-d", str(site), *(["--strict"] if strict else []), *args]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project,
                           timeout=300)
     return Build(site, done.returncode, done.stdout + done.stderr)
