@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml constraints.txt
 serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts shown)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty
 
-build: $(STAMP)  ## build the bundled site into site/, failing on any warning
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+build: $(STAMP)  ## build the bundled site with --strict; site/ is replaced only on success
+	$(BIN)/letopis build
 
 test: $(STAMP)  ## lint, then every test (browser tests need /usr/bin/chromium)
 	$(BIN)/ruff check .

@@ -21,6 +21,8 @@ from typing import Any, BinaryIO
 import yaml
 
 from letopis.core.slugs import is_valid_slug, post_slug
+from letopis.engine import EngineError, import_engine
+from letopis.publish import build_atomically
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -34,8 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors
     args = _parser().parse_args(argv)
     try:
+        args.engine = import_engine()
         return args.run(args)
-    except CliError as exc:
+    except (CliError, EngineError) as exc:
         print(f"letopis: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
@@ -49,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
                '  letopis new post "Сегментация клиентского потока"\n'
                "  letopis new issue --journal klienting --year 2014 --number 3\n"
                "  letopis check\n"
+               "  letopis build\n"
                "  letopis import wordpress export.xml --dry-run",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -77,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("--year", required=True, type=int, help="the year of the issue")
     issue.add_argument("--number", required=True, type=int, help="its number within the year")
     issue.set_defaults(run=_new_issue)
+
+    build = commands.add_parser(
+        "build", help="build the site with --strict, replacing the site folder only on success",
+        description="Build the site with --strict into a folder beside the site folder, and "
+                    "put it in place of the site folder only when the build succeeded: a "
+                    "failed build leaves the previous site as it was. `make build` runs this.")
+    build.add_argument("--site-dir", type=Path,
+                       help="where the site goes (default: site_dir of mkdocs.yml, site/)")
+    build.set_defaults(run=_build)
 
     importer = commands.add_parser("import", help="bring content over from another system",
                                    description="Import content into this site.")
@@ -239,6 +252,12 @@ def _check(args: argparse.Namespace) -> int:
     posts = len(archive.all_posts)
     print(f"all content is valid ({posts} post{'s' if posts != 1 else ''})")
     return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    config = _load_config(args.config_file)
+    site = args.site_dir or Path(config.site_dir)
+    return build_atomically(args.config_file, site, args.engine)
 
 
 def _load_config(path: Path) -> Any:

@@ -48,7 +48,8 @@ def test_tests_then_strict_build_then_deployment() -> None:
     assert jobs["build"]["needs"] == "test"
     assert "make build" in steps(jobs["build"])
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert "mkdocs build --strict" in makefile.split("build:", 1)[1].split("\n\n")[0]
+    # letopis build: --strict, and site/ replaced only on success (test_atomic_build.py).
+    assert "letopis build" in makefile.split("\nbuild:", 1)[1].split("\n\n")[0]
     assert any(s.startswith("actions/upload-pages-artifact@") for s in steps(jobs["build"]))
     assert jobs["deploy"]["needs"] == "build"
     assert any(s.startswith("actions/deploy-pages@") for s in steps(jobs["deploy"]))

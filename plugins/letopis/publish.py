@@ -1,0 +1,39 @@
+"""Atomic publishing: the site folder is replaced only by a build that succeeded.
+
+MkDocs empties the site folder first and writes into it page by page, so a build that fails
+half-way leaves a partial site where the last good one was. `letopis build` (`make build`)
+builds with --strict into a folder beside it and swaps the two folders only on success.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def build_atomically(config_file: Path, site: Path, engine: str) -> int:
+    """Build `config_file` into `site`; on failure `site` is left exactly as it was."""
+    site = site.resolve()
+    # Beside the site: the same filesystem, so that the swap is two renames.
+    staging = site.with_name(f".{site.name}.building")
+    previous = site.with_name(f".{site.name}.previous")
+    shutil.rmtree(staging, ignore_errors=True)  # left over by an interrupted build
+    command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(config_file),
+               "-d", str(staging)]
+    try:
+        done = subprocess.run(command, check=False)
+        if done.returncode != 0 or not (staging / "index.html").is_file():
+            print(f"letopis build: the build failed; {site} is left as it was",
+                  file=sys.stderr)
+            return done.returncode or 1
+        shutil.rmtree(previous, ignore_errors=True)
+        if site.exists():
+            site.rename(previous)
+        staging.rename(site)
+        shutil.rmtree(previous, ignore_errors=True)
+        print(f"letopis build: {site} now holds the new build")
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,53 @@
+"""`letopis build` (`make build`): the site folder is replaced only by a build that
+succeeded; a failed build leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import site_config, write_project
+from tests.site.test_cli import letopis
+
+GOOD = "---\ntitle: Первая запись\ndate: 2014-05-20\n---\n\nТекст.\n"
+SECOND = "---\ntitle: Вторая запись\ndate: 2014-05-21\n---\n\nТекст.\n"
+BROKEN = "---\ntitle: Сломанная запись\ndate: 2014-02-30\n---\n\nТекст.\n"
+WARNS = "---\ntitle: С опечаткой\ndate: 2014-05-22\ncatgories: [a]\n---\n\nТекст.\n"
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "project", {"posts/first.md": GOOD}, site_config())
+    site = root / "site"
+
+    first = letopis(root, "build")
+    assert first.returncode == 0, first.stderr
+    assert (site / "2014/05/pervaia-zapis/index.html").is_file()
+    before = snapshot(site)
+
+    for name, text in (("broken.md", BROKEN), ("typo.md", WARNS)):  # an error; a warning
+        (root / "content/posts" / name).write_text(text, encoding="utf-8")
+        failed = letopis(root, "build")
+        assert failed.returncode != 0
+        assert f"content/posts/{name}" in failed.stderr
+        assert "is left as it was" in failed.stderr
+        assert "Traceback" not in failed.stderr
+        assert snapshot(site) == before
+        (root / "content/posts" / name).unlink()
+    assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "site"]
+
+    (root / "content/posts/second.md").write_text(SECOND, encoding="utf-8")
+    again = letopis(root, "build")
+    assert again.returncode == 0, again.stderr
+    assert (site / "2014/05/vtoraia-zapis/index.html").is_file()
+    assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "site"]
+
+
+def test_the_first_build_that_fails_writes_no_site(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "project", {"posts/broken.md": BROKEN}, site_config())
+    failed = letopis(root, "build")
+    assert failed.returncode != 0
+    assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml"]
