@@ -45,8 +45,7 @@ def test_bom_and_crlf_are_accepted(raw: bytes) -> None:
          'content/posts/x.md:1: the front matter opened on this line is never closed by "---"'),
         (b"---\n---\nBody\n", "content/posts/x.md:1: the front matter is empty"),
         (b"---\n- a\n- b\n---\n",
-         'content/posts/x.md:2: the front matter must be "key: value" lines (such as "title: …"), '
-         "not a list"),
+         'content/posts/x.md:2: the front matter must be "key: value" lines, not a list'),
         (b"---\ntitle: A\ntitle: B\ndate: 2014-05-07\n---\n",
          'content/posts/x.md:3: key "title" is repeated (first on line 2)'),
         (b"---\ntitle: A\n  date: 2014\n---\n",

@@ -28,7 +28,7 @@ _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _YAML_LINE_ENDS = re.compile("[\u2028\u2029]")
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
-_NO_FRONT_MATTER = ('the file must start with a "---" line, then "title:" and "date:", then '
+_NO_FRONT_MATTER = ('must start with a "---" line, then "title:" and "date:", then '
                     'another "---" line')
 
 # Front matter needs a few levels and no mass repetition. These bounds keep a hostile file (a
@@ -80,7 +80,7 @@ def _at_its_line(construct: Any) -> Any:
     def checked(loader: _FrontMatterLoader, node: yaml.ScalarNode) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, LookupError, OverflowError):  # `!!int ""`: an IndexError
             raise RefusedValue(node.start_mark, f"{_shown(node)} cannot be read as "
                                                 f"{_tag_name(node.tag)}; put it in quotes if it "
                                                 "is text") from None
@@ -164,13 +164,13 @@ def read_document(raw: bytes, path: str, problems: Problems) -> Document | None:
 
 def _no_front_matter(text: str) -> tuple[int, str]:
     if not text.strip():
-        return 1, f"the file is empty; {_NO_FRONT_MATTER}"
+        return 1, f"the file is empty; it {_NO_FRONT_MATTER}"
     blank = re.match(r"\s*\n", text)
     if blank is not None and _HANDLER.FM_BOUNDARY.match(text, blank.end()):
         line = text.count("\n", 0, blank.end()) + 1
         return line, ('the front matter must open on the first line: remove the empty lines '
                       'before this "---"')
-    return 1, f"no front matter: {_NO_FRONT_MATTER}"
+    return 1, f"no front matter: the file {_NO_FRONT_MATTER}"
 
 
 def read_text(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -185,17 +185,27 @@ def read_text(raw: bytes, path: str, problems: Problems) -> str | None:
         # utf-8-sig drops a byte-order mark that some Windows editors add.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        problems.error(
-            path, line, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
-            "save it in the UTF-8 encoding"
-        )
+        before = raw[:exc.start]
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        problems.error(path, line, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02X})"
+                                   f"{_legacy_encoding(raw)}; save it in the UTF-8 encoding")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if (found := _UNSHOWABLE.search(text)) is not None:
         problems.error(path, text.count("\n", 0, found.start()) + 1, _unshowable(text, found))
         return None
     return text
+
+
+def _legacy_encoding(raw: bytes) -> str:
+    """A hint for the usual case here: Russian text saved in Windows' Cyrillic code page."""
+    try:
+        text = raw.decode("cp1251")
+    except UnicodeDecodeError:
+        return ""
+    beyond_ascii = [char for char in text if not char.isascii()]
+    cyrillic = sum("\u0410" <= char <= "\u044f" or char in "Ёё" for char in beyond_ascii)
+    return ": it seems to be in Windows-1251" if cyrillic > len(beyond_ascii) * 0.8 else ""
 
 
 def _unshowable(text: str, found: re.Match[str]) -> str:
@@ -232,8 +242,7 @@ def read_yaml(text: str, path: str, problems: Problems, *, lines_before: int = 0
         if not isinstance(node, yaml.MappingNode):
             shape = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
             problems.error(path, lines_before + node.start_mark.line + 1,
-                           f'{what} must be "key: value" lines (such as "title: …"), '
-                           f"not {shape}")
+                           f'{what} must be "key: value" lines, not {shape}')
             return None
         if "*" in text:  # only an alias can repeat a value or hold itself
             _check_aliases(node)
@@ -243,13 +252,13 @@ def read_yaml(text: str, path: str, problems: Problems, *, lines_before: int = 0
         value = loader.construct_document(node)
     except RefusedValue as exc:
         mark = exc.problem_mark
-        problems.error(path, lines_before + (mark.line if mark else 0) + 1, str(exc.problem))
+        problems.error(path, _file_line(mark, text, lines_before), str(exc.problem))
         return None
     except yaml.MarkedYAMLError as exc:
         problems.error(path, *_describe_yaml_error(exc, text, lines_before, what))
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, when read_text did not
-        line = lines_before + text.count("\n", 0, exc.position) + 1
+        line = lines_before + text.count("\n", 0, max(0, exc.position)) + 1
         problems.error(path, line, f"{what} holds {_char_name(chr(exc.character))}, which YAML "
                                    "does not allow; remove it")
         return None
@@ -348,6 +357,10 @@ def _name_key(node: yaml.Node) -> None:
     if not isinstance(node, yaml.ScalarNode):
         raise RefusedValue(node.start_mark, 'a key must be a name such as "title", not a list '
                                             "or a set of keys")
+    if _UNSHOWABLE.search(node.value) or "\n" in node.value or "\r" in node.value:
+        # (Written as escapes, or over several lines: every message names its key.)
+        raise RefusedValue(node.start_mark, 'a key must be a name such as "title" on one line, '
+                                            "without control characters")
     if node.tag != _MERGE_TAG:
         node.tag = _STR_TAG
 
@@ -361,7 +374,7 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str, lines_before: int
                          what: str) -> tuple[int, str]:
     """Line and message for a YAML error, in the words of the file rather than the parser."""
     mark = exc.problem_mark or exc.context_mark
-    line = lines_before + mark.line + 1 if mark else 1
+    line = _file_line(mark, text, lines_before)
     # (PyYAML's own parser names the end of the text '<stream end>'; libyaml does not.)
     problem = (exc.problem or str(exc)).replace("'<stream end>'", f"the end of {what}")
     if "maximum nesting depth" in problem:
@@ -371,9 +384,16 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str, lines_before: int
                      "spaces"
     message = f"{what} is not valid YAML: {problem}"
     if exc.context and exc.context_mark and exc.context_mark is not mark:
-        started = lines_before + exc.context_mark.line + 1
+        started = _file_line(exc.context_mark, text, lines_before)
         message += f" ({exc.context} started on line {started})"
     return line, message
+
+
+def _file_line(mark: yaml.Mark | None, text: str, lines_before: int) -> int:
+    """The file line of a parser's mark; "the end of the text" is its last line."""
+    if mark is None:
+        return lines_before or 1
+    return lines_before + min(mark.line, text.count("\n")) + 1
 
 
 def _indented_with_tab(text: str, index: int) -> bool:
