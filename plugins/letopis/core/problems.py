@@ -33,10 +33,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def error(self, path: str, line: int | None, message: str) -> None:
-        self.items.append(Problem(path, line, message, Severity.ERROR))
+        self.items.append(Problem(path, line, _one_line(message), Severity.ERROR))
 
     def warning(self, path: str, line: int | None, message: str) -> None:
-        self.items.append(Problem(path, line, message, Severity.WARNING))
+        self.items.append(Problem(path, line, _one_line(message), Severity.WARNING))
 
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
@@ -69,3 +69,10 @@ class ContentError(Exception):
 def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     # Each told once: two plugins may read the same file, and a list may repeat one mistake.
     return sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line or 0))
+
+
+def _one_line(message: str) -> str:
+    # A problem is one line of the log, whatever value it quotes: `date: "2014-05-20\nx"`.
+    if "\n" not in message and "\r" not in message:
+        return message
+    return message.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
