@@ -13,6 +13,18 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# A second environment with ProperDocs (the maintained fork of MkDocs 1.6) in place of MkDocs.
+# Material still asks for MkDocs; it is removed so that nothing can fall back on it.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-stamp
+
+$(PD_STAMP): pyproject.toml constraints.txt
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[test,properdocs]'
+	$(PD_VENV)/bin/python -m pip uninstall --quiet --yes mkdocs
+	touch $@
+
 # --dirty: a saved post re-renders only the pages that show it (Letopis tracks which).
 serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts shown)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty
@@ -20,9 +32,10 @@ serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts sh
 build: $(STAMP)  ## build the bundled site with --strict; site/ is replaced only on success
 	$(BIN)/letopis build
 
-test: $(STAMP)  ## lint, then every test (browser tests need /usr/bin/chromium)
+test: $(STAMP) $(PD_STAMP)  ## lint, then every test with MkDocs, then with ProperDocs
 	$(BIN)/ruff check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 LETOPIS_ENGINE=properdocs $(PD_VENV)/bin/python -m pytest
 
 bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress import
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/run.py
@@ -30,4 +43,4 @@ bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress impo
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(PD_VENV)

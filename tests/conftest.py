@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -14,8 +15,17 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from letopis.engine import engine_name
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@functools.cache
+def engine() -> str:
+    """MkDocs, or ProperDocs in its place (LETOPIS_ENGINE=properdocs; `make test` runs both).
+    Asked only when a site is built: the core tests also run with neither importable."""
+    return engine_name()
 
 
 @dataclass
@@ -83,7 +93,7 @@ def run_mkdocs(project: Path, *args: str, strict: bool = True, site: Path | None
                env: dict[str, str] | None = None) -> Build:
     """Run `mkdocs build` on `project`/mkdocs.yml in a subprocess, as editors and CI do."""
     site = site or project / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+    command = [sys.executable, "-m", engine(), "build", "-f", str(project / "mkdocs.yml"),
                "-d", str(site), *(["--strict"] if strict else []), *args]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project,

@@ -1,5 +1,5 @@
-"""The core and its tests must work without MkDocs: with `mkdocs` and `material` made
-unimportable, every core module imports and every core test passes."""
+"""The core and its tests must work without MkDocs: with `mkdocs`, `properdocs` and `material`
+made unimportable, every core module imports and every core test passes."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def test_importing_the_core_loads_no_mkdocs_module() -> None:
         "import importlib, sys\n"
         f"for name in {core_modules()!r}:\n"
         "    importlib.import_module(name)\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'material'})\n"
+        "loaded = sorted(m for m in sys.modules\n"
+        "                if m.split('.')[0] in {'mkdocs', 'properdocs', 'material'})\n"
         "print(','.join(loaded))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -40,7 +41,7 @@ BLOCK_MKDOCS = """
 import sys
 class Refuse:
     def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in {"mkdocs", "material"}:
+        if name.split(".")[0] in {"mkdocs", "properdocs", "material"}:
             raise ImportError(f"{name} is not available to the core")
 sys.meta_path.insert(0, Refuse())
 """

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import copy_fixture, site_config, text_of, write_project
+from tests.conftest import copy_fixture, engine, site_config, text_of, write_project
 
 pytestmark = pytest.mark.serve
 
@@ -40,7 +40,7 @@ def serving(root: Path, *options: str, log: Path | None = None) -> Iterator[str]
     port = free_port()
     output = log.open("w", encoding="utf-8") if log else subprocess.PIPE
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}",
+        [sys.executable, "-m", engine(), "serve", *options, "-a", f"127.0.0.1:{port}",
          "-f", str(Path(root) / "mkdocs.yml")],
         stdout=output, stderr=subprocess.STDOUT, text=True, cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
