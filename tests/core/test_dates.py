@@ -51,12 +51,14 @@ def test_dates_land_in_the_site_time_zone(written: object, moment: str) -> None:
         ("0214-05-07 10:00", 'date "0214-05-07 10:00" is out of range'),
         ("9999-12-31 23:00-05:00", "is out of range"),  # would overflow when converted
         ("2014-05-07 10:30 MSK", "is not a date"),  # zone names are ambiguous; offsets are not
+        ("Сегодня " * 1000, 'date "Сегодня Сегодня '),
     ],
 )
 def test_bad_dates_say_what_is_expected(written: object, message: str) -> None:
     with pytest.raises(DateError) as caught:
         parse_post_date(written, MOSCOW)
     assert message in str(caught.value)
+    assert len(str(caught.value)) < 200  # a paragraph pasted as a date is not repeated whole
 
 
 def test_unknown_time_zone_is_named() -> None:

@@ -51,7 +51,7 @@ def parse_post_date(value: object, tz: ZoneInfo) -> datetime:
         _check_year(day, text)
         return datetime(day.year, day.month, day.day, tzinfo=tz)
     if not DATETIME_SHAPE.fullmatch(text):
-        raise DateError(f'date "{text}" is not a date ({EXPECTED})')
+        raise DateError(f'date "{_shortened(text)}" is not a date ({EXPECTED})')
     try:
         moment = datetime.fromisoformat(text.replace(" Z", "Z"))
     except ValueError:
@@ -68,6 +68,11 @@ def _check_year(moment: date, text: str) -> None:
                         f"to {LAST_YEAR}")
 
 
+def _shortened(text: str, limit: int = 60) -> str:
+    """A date that does not even look like one may be anything, a whole paragraph included."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _describe(value: object) -> str:
     if isinstance(value, list):
         return "a list"
@@ -75,4 +80,4 @@ def _describe(value: object) -> str:
         return "a set of keys"
     if value is None:
         return "an empty value"
-    return f"the {type(value).__name__} {value!r}"
+    return f"the {type(value).__name__} {_shortened(repr(value))}"
