@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -136,6 +137,11 @@ def build_fixture(tmp_path_factory: pytest.TempPathFactory):
         return cache[key]
 
     return build
+
+
+def resolve(page_url: str, href: str) -> str:
+    """The site-relative URL that `href` on the page at `page_url` points to."""
+    return urljoin("http://site/" + page_url, href).removeprefix("http://site/")
 
 
 def text_of(element: Any) -> str:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import Build, site_config, text_of
+from tests.conftest import Build, resolve, site_config, text_of
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +17,6 @@ def site(build_fixture) -> Build:
     assert build.returncode == 0, build.log
     assert "WARNING" not in build.log
     return build
-
-
-def resolve(page_url: str, href: str) -> str:
-    return urljoin("http://site/" + page_url, href).removeprefix("http://site/")
 
 
 def calendar_of(build: Build, url: str) -> BeautifulSoup:

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import Build, journal_site_config, text_of
+from tests.conftest import Build, journal_site_config, resolve, text_of
 
 JOURNAL = "journal/vestnik/"
 ISSUE_2014_1 = "journal/vestnik/2014/1/"
@@ -24,10 +24,6 @@ def site(build_fixture) -> Build:
     assert build.returncode == 0, build.log
     assert "WARNING" not in build.log
     return build
-
-
-def resolve(page_url: str, href: str) -> str:
-    return urljoin("http://site/" + page_url, href).removeprefix("http://site/")
 
 
 def structured_data(page: BeautifulSoup) -> list[dict]:
