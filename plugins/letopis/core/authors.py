@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from .fields import Fields
 from .problems import Problems
 from .slugs import is_valid_slug
-from .source import YamlData, read_text, read_yaml
+from .source import read_text
+from .yaml_mapping import YamlData, read_yaml
 
 AUTHOR_KEYS = frozenset({"name", "bio"})
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .problems import Problems
-from .source import KeyPath, YamlData
+from .yaml_mapping import KeyPath, YamlData
 
 # A wrong value is quoted in its message, cut short: it may be a whole page of text.
 _SHOWN = reprlib.Repr()  # (keyword arguments need Python 3.12)

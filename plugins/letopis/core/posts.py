@@ -12,8 +12,9 @@ from .fields import Fields
 from .l10n import Localizer
 from .problems import Problems
 from .slugs import is_valid_slug, post_slug, term_slug
-from .source import Document, YamlData
+from .source import Document
 from .urls import UrlScheme
+from .yaml_mapping import YamlData
 
 # Front matter keys a post may carry.
 POST_KEYS = frozenset(

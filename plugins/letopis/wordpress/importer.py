@@ -23,8 +23,9 @@ import yaml
 
 from letopis.core.problems import Problems
 from letopis.core.slugs import is_valid_slug, post_slug, transliterate
-from letopis.core.source import read_text, read_yaml
+from letopis.core.source import read_text
 from letopis.core.urls import UrlScheme
+from letopis.core.yaml_mapping import read_yaml
 
 from .convert import to_markdown
 from .reader import BrokenExport, Item, Site, read_export
