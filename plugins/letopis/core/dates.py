@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .problems import shortened, shown
+
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATETIME_SHAPE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?"
@@ -51,7 +53,7 @@ def parse_post_date(value: object, tz: ZoneInfo) -> datetime:
         _check_year(day, text)
         return datetime(day.year, day.month, day.day, tzinfo=tz)
     if not DATETIME_SHAPE.fullmatch(text):
-        raise DateError(f'date "{_shortened(text)}" is not a date ({EXPECTED})')
+        raise DateError(f'date "{shortened(text)}" is not a date ({EXPECTED})')
     try:
         moment = datetime.fromisoformat(text.replace(" Z", "Z"))
     except ValueError:
@@ -68,11 +70,6 @@ def _check_year(moment: date, text: str) -> None:
                         f"to {LAST_YEAR}")
 
 
-def _shortened(text: str, limit: int = 60) -> str:
-    """A date that does not even look like one may be anything, a whole paragraph included."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _describe(value: object) -> str:
     if isinstance(value, list):
         return "a list"
@@ -80,4 +77,4 @@ def _describe(value: object) -> str:
         return "a set of keys"
     if value is None:
         return "an empty value"
-    return f"the {type(value).__name__} {_shortened(repr(value))}"
+    return f"the {type(value).__name__} {shown(value)}"

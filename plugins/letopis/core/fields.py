@@ -4,17 +4,12 @@ every problem with its file and line instead of stopping at the first."""
 from __future__ import annotations
 
 import difflib
-import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Problems
+from .problems import Problems, shown
 from .yaml_mapping import KeyPath, YamlData
-
-# A wrong value is quoted in its message, cut short: it may be a whole page of text.
-_SHOWN = reprlib.Repr()  # (keyword arguments need Python 3.12)
-_SHOWN.maxstring = _SHOWN.maxother = 60
 
 
 @dataclass(frozen=True)
@@ -79,14 +74,14 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, int) or \
                 not minimum <= value <= maximum:
             self.error(key, f"{key} must be a whole number from {minimum} to {maximum}, "
-                            f"not {_SHOWN.repr(value)}")
+                            f"not {shown(value)}")
             return None
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.values.get(key, default)
         if not isinstance(value, bool):
-            self.error(key, f"{key} must be true or false, not {_SHOWN.repr(value)}")
+            self.error(key, f"{key} must be true or false, not {shown(value)}")
             return default
         return value
 
@@ -107,7 +102,7 @@ class Fields:
             if isinstance(item, int) and not isinstance(item, bool):
                 item = str(item)
             if not isinstance(item, str) or not item.strip():
-                self.error(key, f"each of {key} must be non-empty text, not {_SHOWN.repr(item)}")
+                self.error(key, f"each of {key} must be non-empty text, not {shown(item)}")
                 continue
             if item.strip() not in names:
                 names.append(item.strip())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -76,3 +77,18 @@ def _one_line(message: str) -> str:
     if "\n" not in message and "\r" not in message:
         return message
     return message.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+# Values quoted in messages are cut short: a wrong value may be a whole page of text.
+_SHOWN = reprlib.Repr()  # (keyword arguments need Python 3.12)
+_SHOWN.maxstring = _SHOWN.maxother = 60
+
+
+def shown(value: object) -> str:
+    """`repr(value)` for a message, cut short (lists too, item by item)."""
+    return _SHOWN.repr(value)
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """Text for a message, cut to `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

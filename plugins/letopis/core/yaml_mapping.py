@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from .characters import UNSHOWABLE, char_name
-from .problems import Problems
+from .problems import Problems, shortened
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -299,8 +299,7 @@ def _indented_with_tab(text: str, index: int) -> bool:
 def _shown(node: yaml.Node) -> str:
     if not isinstance(node, yaml.ScalarNode):
         return "this value"
-    value = str(node.value)
-    return f'the value "{value[:40]}…"' if len(value) > 40 else f'the value "{value}"'
+    return f'the value "{shortened(str(node.value), 41)}"'
 
 
 def _tag_name(tag: str | None) -> str:
