@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote
 
+from .comments import Comment, read_comments
 from .dates import DateError, parse_post_date
 from .fields import Fields
 from .l10n import Localizer
@@ -19,7 +20,7 @@ from .yaml_mapping import YamlData
 # Front matter keys a post may carry.
 POST_KEYS = frozenset(
     {"title", "date", "slug", "summary", "categories", "tags", "authors", "draft", "issue",
-     "aliases"}
+     "aliases", "comments"}
 )
 # Keys MkDocs and Material read from front matter themselves: valid, not typos.
 ENGINE_KEYS = frozenset({"template", "hide", "description", "search", "status", "icon"})
@@ -55,6 +56,9 @@ class Post:
     # Paragraphs of plain text. From `summary:` when given; otherwise filled once from the
     # rendered page (text before <!-- more -->, else the first paragraph).
     summary: tuple[str, ...] = ()
+    # The old site's comments, shown read-only under the post: those on the post by date, each
+    # with its replies (see core/comments.py).
+    comments: tuple[Comment, ...] = ()
     front: YamlData | None = field(default=None, repr=False)  # for lines of later checks
 
     @property
@@ -96,6 +100,7 @@ def post_from_document(
     issue = fields.text("issue")
     aliases = fields.names("aliases")
     draft = fields.flag("draft")
+    comments = read_comments(fields, context.timezone, context.localizer)
 
     if len(problems.errors) > before or title is None or published is None or slug is None:
         return None
@@ -115,6 +120,7 @@ def post_from_document(
         aliases=tuple(aliases),
         draft=draft,
         summary=tuple(p for p in (summary or "").split("\n\n") if p.strip()),
+        comments=comments,
         front=doc.front,
     )
 

@@ -37,6 +37,7 @@ from letopis.core.structured_data import blog_posting
 from letopis.core.summary import summary_from_html
 from letopis.core.urls import UrlFormatError, UrlScheme
 
+from .comment_views import CommentRenderer, PostComments
 from .last_good import LastGoodSite
 from .preview import Preview
 from .reporting import report
@@ -79,6 +80,7 @@ class PageData:
     post: Post | None = None
     older: Post | None = None
     newer: Post | None = None
+    comments: PostComments | None = None  # on a post with comments (comment_views.py)
     listing: ListingPage | None = None
     entry: Callable[[Post], Markup] | None = None
     # For a page outside the nav: what its navigation depends on (see theme/main.html).
@@ -101,6 +103,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._entry_template: Template | None = None
         self._entries: dict[tuple[str, str], Markup] = {}  # (post, root) → its listing entry
         self._once: dict[tuple, Markup] = {}  # see _render_once
+        self._comments: CommentRenderer | None = None  # from on_env, once per build
         self._nav_urls: tuple[str, ...] = ()
         self._nav_pages: set[str] = set()
         self._nav_shared = False
@@ -323,6 +326,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._entries = {}
         self._once = {}
         env.globals["letopis_once"] = self._render_once
+        assert self.context is not None
+        self._comments = CommentRenderer(config, self.context.localizer)
         _escape_page_meta(files)
         if self.index is not None and self.index.posts:
             _date_pages_by_content(files, self.index.posts[0].published)
@@ -379,6 +384,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             post=post,
             older=self.index.older(post) if post else None,
             newer=self.index.newer(post) if post else None,
+            comments=self._comments.render(post) if post and self._comments else None,
             listing=listing,
         )
         if listing is not None:
