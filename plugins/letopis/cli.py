@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
@@ -96,9 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     sources = importer.add_subparsers(dest="source", required=True, metavar="SOURCE")
     wordpress = sources.add_parser(
         "wordpress", help="a WordPress export (WXR)",
-        description="Import the posts, pages, authors and media list of a WordPress export "
-                    "(Tools → Export, WXR 1.1 or 1.2). Running it again changes nothing; a file "
-                    "an editor changed since the last import is kept unless --force.")
+        description="Import the posts, pages, comments, authors and media list of a WordPress "
+                    "export (Tools → Export, WXR 1.0, 1.1 or 1.2). Running it again changes "
+                    "nothing; a file an editor changed since the last import is kept unless "
+                    "--force.")
     wordpress.add_argument("export", type=Path, help="the export file (.xml)")
     wordpress.add_argument("--into", type=Path,
                            help="the content folder (default: docs_dir of mkdocs.yml, or content)")
@@ -106,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="write nothing; print what would change")
     wordpress.add_argument("--force", action="store_true",
                            help="also overwrite files edited since the last import")
+    wordpress.add_argument("--report", type=Path, metavar="FILE.json",
+                           help="also write what the import did as JSON")
     wordpress.add_argument("--download-media", action="store_true",
                            help="first download the old site's media into <content>/media "
                                 "(a failed file is reported, the rest goes on)")
@@ -165,37 +169,40 @@ def _import_wordpress(args: argparse.Namespace) -> int:
     from letopis.wordpress.reader import NotWxrError
 
     if not args.export.is_file():
-        raise CliError(f"{args.export} not found")
+        raise CliError(f"{args.export}: файл не найден")
     settings = _import_settings(args)
-    failed = 0
+    failed: list[str] = []
     try:
         if args.download_media:
             with args.export.open("rb") as stream:
                 downloads = download_media(media_urls(stream), settings.into,
                                            dry_run=args.dry_run)
-            for failure in downloads.failed:
-                print(f"media not downloaded: {failure}", file=sys.stderr)
-            failed = len(downloads.failed)
-            verb = "would download" if args.dry_run else "downloaded"
-            print(f"media: {verb} {len(downloads.fetched)}, already here {downloads.present}, "
-                  f"failed {failed}")
-        with _progress(args.export) as stream:
-            summary = import_export(stream, settings)
+            failed = downloads.failed
+            for failure in failed:
+                print(f"медиафайл не скачан: {failure}", file=sys.stderr)
+            verb = "было бы скачано" if args.dry_run else "скачано"
+            print(f"медиафайлы: {verb} {len(downloads.fetched)}, уже были {downloads.present}, "
+                  f"не удалось {len(failed)}")
+        report = import_export(args.export, settings, opener=_progress)
     except NotWxrError as exc:
         raise CliError(f"{args.export}: {exc}") from None
     except ValueError as exc:  # an unreadable authors registry
         raise CliError(str(exc)) from None
-    for action in summary.actions:
-        print(action)
-    for problem in summary.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
-    for note in summary.notes:
-        print(f"note: {note}")
-    lines = summary.lines()
-    if args.dry_run:
-        lines[0] = f"dry run, nothing written: {lines[0]}"
-    print("\n".join(lines))
-    return EXIT_PROBLEMS if summary.skipped or failed else 0
+    report.problems += [f"медиафайл не скачан: {failure}" for failure in failed]
+    for item in report.items:
+        if item.action != "unchanged":
+            verb = {"create": "создать", "update": "обновить", "keep": "оставить"}[item.action] \
+                if args.dry_run else {"create": "создан", "update": "обновлён",
+                                      "keep": "оставлен (изменён редактором)"}[item.action]
+            print(f"{verb}: {item.file}")
+    print("\n".join(report.lines()))
+    if args.report:
+        args.report.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=1) + "\n",
+                               encoding="utf-8")
+    if report.failed:
+        print(f"импорт завершён с ошибками: {len(report.skipped)} элемент(ов) не импортировано, "
+              f"{len(report.problems)} ошибк(и); см. «Требует внимания» выше", file=sys.stderr)
+    return EXIT_PROBLEMS if report.failed else 0
 
 
 def _import_settings(args: argparse.Namespace) -> Any:
@@ -205,13 +212,14 @@ def _import_settings(args: argparse.Namespace) -> Any:
 
     if args.config_file.is_file():
         config = _load_config(args.config_file)
-        archive = _plugin(config, "letopis/archive")
-        options = archive.config
+        options = _plugin(config, "letopis/archive").config
+        pages = config.plugins.get("letopis/pages")
         return Settings(into=args.into or Path(config.docs_dir),
                         timezone=site_timezone(options.timezone),
                         urls=UrlScheme(options.post_url_format), posts_dir=options.posts_dir,
-                        authors_file=options.authors_file, dry_run=args.dry_run,
-                        force=args.force)
+                        pages_dir=pages.config.pages_dir if pages else "pages",
+                        authors_file=options.authors_file, locale=options.locale,
+                        dry_run=args.dry_run, force=args.force)
     return Settings(into=args.into or Path("content"), timezone=site_timezone("Europe/Moscow"),
                     urls=UrlScheme(), dry_run=args.dry_run, force=args.force)
 
@@ -222,7 +230,7 @@ def _progress(path: Path) -> Iterator[BinaryIO]:
     from tqdm import tqdm
 
     with path.open("rb") as raw, tqdm.wrapattr(raw, "read", total=path.stat().st_size,
-                                               desc="import", unit="B", unit_scale=True,
+                                               desc="импорт", unit="B", unit_scale=True,
                                                disable=None, file=sys.stderr) as stream:
         yield stream
 

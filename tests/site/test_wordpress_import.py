@@ -62,11 +62,14 @@ def test_the_import_reports_what_it_did(imported: tuple[Path, subprocess.Complet
                                         ) -> None:
     _, done = imported
     assert done.returncode == 1  # one item could not be imported
-    assert "skipped: «Запись без даты» (wp:post_id 106): no date" in done.stderr
-    assert "imported 5, updated 0, unchanged 0, kept 0" in done.stdout
-    assert "skipped 1" in done.stdout
-    assert "shortcodes kept as written: 1 ([gallery] ×1)" in done.stdout
-    assert "not imported: nav_menu_item (publish) ×1" in done.stdout
+    assert "не импортировано: «Запись без даты» (wp:post_id 106), строка 164: нет даты" \
+        in done.stdout
+    assert "файлы: новых 5, обновлено 0, без изменений 0, оставлено" in done.stdout
+    assert "пропущено: 1" in done.stdout
+    assert "шорткоды оставлены как текст: [gallery] ×1" in done.stdout
+    assert "не импортируются (служебные типы WordPress): nav_menu_item (publish) ×1" \
+        in done.stdout
+    assert "импорт завершён с ошибками" in done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -122,7 +125,7 @@ def test_a_second_import_changes_nothing(imported: tuple[Path, subprocess.Comple
     project, _ = imported
     before = snapshot(project / "content")
     again = letopis(project, "import", "wordpress", str(EXPORT))
-    assert "imported 0, updated 0, unchanged 5, kept 0" in again.stdout
+    assert "новых 0, обновлено 0, без изменений 5, оставлено" in again.stdout
     assert snapshot(project / "content") == before
 
 
@@ -133,11 +136,11 @@ def test_an_edited_file_is_kept_unless_forced(tmp_path: Path) -> None:
     edited = post.read_text(encoding="utf-8") + "\nДобавлено редактором.\n"
     post.write_text(edited, encoding="utf-8")
     again = letopis(project, "import", "wordpress", str(EXPORT))
-    assert "keep posts/2014/polnoch.md (edited since the last import)" in again.stdout
-    assert "kept 1" in again.stdout
+    assert "оставлен (изменён редактором): posts/2014/polnoch.md" in again.stdout
+    assert "--force перезапишет) 1" in again.stdout
     assert post.read_text(encoding="utf-8") == edited
     forced = letopis(project, "import", "wordpress", str(EXPORT), "--force")
-    assert "update posts/2014/polnoch.md" in forced.stdout
+    assert "обновлён: posts/2014/polnoch.md" in forced.stdout
     assert "Добавлено редактором" not in post.read_text(encoding="utf-8")
 
 
@@ -149,16 +152,17 @@ def test_an_export_that_changed_updates_untouched_files(tmp_path: Path) -> None:
         "Запись, опубликованная после полуночи", "Запись, исправленная после полуночи"),
         encoding="utf-8")
     done = letopis(project, "import", "wordpress", str(changed))
-    assert "update posts/2014/polnoch.md" in done.stdout
-    assert "imported 0, updated 1, unchanged 4" in done.stdout
+    assert "обновлён: posts/2014/polnoch.md" in done.stdout
+    assert "новых 0, обновлено 1, без изменений 4" in done.stdout
 
 
 def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     before = snapshot(project)
     done = letopis(project, "import", "wordpress", str(EXPORT), "--dry-run")
-    assert "would create posts/2014/segmentatsiia.md" in done.stdout
-    assert "dry run, nothing written: imported 5" in done.stdout
+    assert "создать: posts/2014/segmentatsiia.md" in done.stdout
+    assert "Пробный прогон, ничего не записано." in done.stdout
+    assert "файлы (было бы): новых 5" in done.stdout
     assert snapshot(project) == before
 
 
@@ -168,7 +172,7 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path: Path) -> None:
     feed.write_text("<?xml version='1.0'?><rss version='2.0'><channel/></rss>")
     done = letopis(project, "import", "wordpress", str(feed))
     assert done.returncode == 2
-    assert "feed.xml: not a WordPress export" in done.stderr
+    assert "feed.xml: это не экспорт WordPress" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (project / "content/posts").exists()
 
@@ -180,8 +184,9 @@ def test_a_truncated_export_imports_what_it_holds(tmp_path: Path) -> None:
     cut.write_text(text[: text.index("<title>О блоге</title>") + 30], encoding="utf-8")
     done = letopis(project, "import", "wordpress", str(cut))
     assert done.returncode == 1
-    assert "skipped: the export breaks off at line" in done.stderr
-    assert "imported 4" in done.stdout
+    assert "«О блоге» (wp:post_id ?), строка 123: экспорт обрывается внутри этого элемента" \
+        in done.stdout
+    assert "новых 4" in done.stdout
     assert (project / "content/posts/2014/polnoch.md").is_file()
 
 
@@ -212,10 +217,10 @@ def test_media_download_fails_per_file_and_the_import_uses_the_copies(
     export = tmp_path / "export.xml"
     export.write_text(text, encoding="utf-8")
     done = letopis(project, "import", "wordpress", str(export), "--download-media")
-    assert "media: downloaded 1, already here 0, failed 1" in done.stdout
-    assert "media not downloaded: " + media_server + "/wp-content/uploads/2014/05/lost.png" in \
+    assert "медиафайлы: скачано 1, уже были 0, не удалось 1" in done.stdout
+    assert "медиафайл не скачан: " + media_server + "/wp-content/uploads/2014/05/lost.png" in \
         done.stderr
-    assert "imported 5" in done.stdout  # the failure did not stop the import
+    assert "новых 5" in done.stdout  # the failure did not stop the import
     assert (project / "content/media/2014/05/scheme.png").is_file()
     post = (project / "content/posts/2014/segmentatsiia.md").read_text(encoding="utf-8")
     assert "![Схема сегментации](../../media/2014/05/scheme.png)" in post

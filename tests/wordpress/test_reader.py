@@ -1,18 +1,21 @@
-"""Reading WXR exports as a stream: items, the channel's authors, broken and foreign files."""
+"""Reading WXR exports as a stream: items, the channel's authors, WXR 1.0 to 1.2 in any
+namespace spelling and encoding, broken items reported one by one, foreign files refused."""
 
 from __future__ import annotations
 
+import codecs
 import io
 from pathlib import Path
 
 import pytest
 
-from letopis.wordpress.reader import BrokenExport, Item, NotWxrError, Site, read_export
+from letopis.wordpress.reader import BrokenItem, Item, NotWxrError, Site, TermRef, read_export
 
-EXPORT = Path(__file__).parents[1] / "fixtures" / "wordpress" / "export.xml"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "wordpress"
+EXPORT = FIXTURES / "export.xml"
 
 
-def read(raw: bytes) -> tuple[list[Item | BrokenExport], Site]:
+def read(raw: bytes) -> tuple[list[Item | BrokenItem], Site]:
     site = Site()
     return list(read_export(io.BytesIO(raw), site)), site
 
@@ -31,20 +34,13 @@ def test_items_and_channel_of_the_fixture() -> None:
     assert first.title == "Сегментация клиентского потока"
     assert first.name == "%d1%81%d0%b5%d0%b3%d0%bc%d0%b5%d0%bd%d1%82%d0%b0%d1%86%d0%b8%d1%8f"
     assert (first.date_gmt, first.date) == ("2014-05-12 06:30:00", "2014-05-12 10:30:00")
-    assert (first.categories, first.tags) == (("Продажи",), ("клиенты", "лиды"))
+    assert first.categories == (TermRef("Продажи", "prodazhi"),)
+    assert first.tags == (TermRef("клиенты", "klienty"), TermRef("лиды", "lidy"))
     assert first.creator == "admin"
     assert "[caption" in first.content
     assert entries[1].excerpt == "Типичные проявления лжи клиентов и советы продавцу."
     assert entries[5].attachment_url == \
         "https://old.example.org/wp-content/uploads/2014/05/scheme.png"
-
-
-def test_wxr_1_1_is_read_too() -> None:
-    raw = EXPORT.read_bytes().replace(b"export/1.2/", b"export/1.1/")
-    entries, site = read(raw)
-    assert len(entries) == 8
-    assert entries[0].excerpt == ""
-    assert site.authors["ivan"] == "Иван Петров"
 
 
 def test_a_truncated_export_gives_what_it_holds_then_says_where_it_breaks() -> None:
@@ -53,8 +49,90 @@ def test_a_truncated_export_gives_what_it_holds_then_says_where_it_breaks() -> N
     entries, _ = read(cut)
     assert [e.post_id for e in entries if isinstance(e, Item)] == ["101", "102", "108", "103"]
     broken = entries[-1]
-    assert isinstance(broken, BrokenExport)
-    assert broken.line > 100
+    assert isinstance(broken, BrokenItem) and broken.truncated
+    assert (broken.title, broken.line) == ("О блоге", 123)
+    assert "обрывается" in broken.reason
+
+
+@pytest.mark.parametrize(
+    ("variant", "change"),
+    [
+        ("https namespace", lambda raw: raw.replace(b"http://wordpress.org/export/",
+                                                    b"https://wordpress.org/export/")),
+        ("WXR 1.1", lambda raw: raw.replace(b"export/1.2/", b"export/1.1/")),
+        ("WXR 1.0", lambda raw: raw.replace(b"export/1.2/", b"export/1.0/")),
+        ("blank lines first", lambda raw: b"\n\n  \n" + raw),
+        ("UTF-8 byte-order mark", lambda raw: codecs.BOM_UTF8 + raw),
+        ("UTF-16 with its mark",
+         lambda raw: codecs.BOM_UTF16_LE + raw.decode().encode("utf-16-le")),
+        ("declared Windows-1251", lambda raw: raw.decode().replace('encoding="UTF-8"',
+                                                                   'encoding="windows-1251"')
+         .encode("cp1251")),
+    ],
+)
+def test_every_export_wordpress_writes_is_read(variant: str, change) -> None:
+    entries, site = read(change(EXPORT.read_bytes()))
+    assert [e.post_id for e in entries] == ["101", "102", "108", "103", "104", "105", "106",
+                                            "107"], variant
+    assert entries[0].title == "Сегментация клиентского потока"
+    assert site.authors["ivan"] == "Иван Петров"
+
+
+def test_lines_are_counted_in_the_file_as_written() -> None:
+    entries, _ = read(codecs.BOM_UTF8 + b"\n\n" + EXPORT.read_bytes())
+    plain, _ = read(EXPORT.read_bytes())
+    assert [e.line for e in entries] == [e.line + 2 for e in plain]
+    assert EXPORT.read_text(encoding="utf-8").splitlines()[plain[1].line - 1].strip() == "<item>"
+
+
+def test_wxr_1_0_tags_and_categories() -> None:
+    entries, site = read((FIXTURES / "wxr-1.0-tags.xml").read_bytes())
+    first, second = entries
+    assert site.wxr_version == "1.0" and site.base_url == "http://old10.example.org"
+    assert first.categories == (TermRef("Продажи", "prodazhi"),)
+    assert first.tags == (TermRef("клиенты", "klienty"), TermRef("переговоры", "peregovory"))
+    assert second.tags == (TermRef("Переговоры"),)
+    assert ("post_tag", "Клиенты", "klienty") in site.terms
+    assert first.comments[0].author == "Читатель" and first.comments[0].approved == "1"
+
+
+def test_markup_inside_cdata_does_not_cut_items() -> None:
+    raw = EXPORT.read_bytes().replace("Этот текст ещё не готов.".encode(),
+                                      b"</item></channel> <item> <!-- in CDATA")
+    entries, _ = read(raw)
+    assert len(entries) == 8 and all(isinstance(e, Item) for e in entries)
+    assert entries[3].content == "</item></channel> <item> <!-- in CDATA"
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "reason"),
+    [
+        ("char-reference", 33, "ссылка на символ U+D800, которого в XML быть не может"),
+        ("undefined-entity", 33, "сущность &nbsp; не определена в XML"),
+        ("control-character", 37, "управляющий символ U+0007, которого в XML быть не может"),
+        ("invalid-byte", 37, "байт 0xFF не является частью текста в UTF-8"),
+        ("unclosed-tag", 42, "тег <post_name> не закрыт"),
+    ],
+)
+def test_a_broken_item_is_named_and_the_others_are_read(name: str, line: int,
+                                                        reason: str) -> None:
+    entries, _ = read((FIXTURES / "broken" / f"{name}.xml").read_bytes())
+    first, broken, third = entries
+    assert isinstance(first, Item) and isinstance(third, Item)
+    assert (first.post_id, third.post_id) == ("201", "203")
+    assert isinstance(broken, BrokenItem)
+    assert (broken.post_id, broken.line) == ("202", line)
+    assert broken.title.startswith("Сломанная")
+    assert broken.reason.startswith(reason)
+    assert "\n" not in broken.reason
+
+
+def test_an_item_without_its_end_tag_is_reported_and_the_next_is_read() -> None:
+    raw = EXPORT.read_bytes().replace(b"</item>", b"", 1)
+    entries, _ = read(raw)
+    assert isinstance(entries[0], BrokenItem) and entries[0].post_id == "101"
+    assert "не закрыт тегом </item>" in entries[0].reason
+    assert [e.post_id for e in entries[1:]] == ["102", "108", "103", "104", "105", "106", "107"]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +145,7 @@ def test_a_truncated_export_gives_what_it_holds_then_says_where_it_breaks() -> N
     ],
 )
 def test_files_that_are_not_wordpress_exports_are_refused(raw: bytes) -> None:
-    with pytest.raises(NotWxrError, match="not a WordPress export"):
+    with pytest.raises(NotWxrError, match="это не экспорт WordPress"):
         read(raw)
 
 

@@ -1,4 +1,7 @@
-"""The import: each WordPress item becomes a Markdown file under the content folder, safely.
+"""The import: each WordPress post or page becomes a Markdown file under the content folder.
+
+Two passes over the export: the first plans where every item goes (plan.py), the second
+converts and writes, with links to old permalinks pointing at the new files.
 
 Safe and repeatable: the content hash of every file the import writes is recorded in
 `<content>/.letopis/wordpress-import.json`. A second run rewrites a file only if the export
@@ -7,13 +10,13 @@ changed it and nobody edited it since (or with `force`); a file an editor change
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import posixpath
-from collections import Counter
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
@@ -21,20 +24,31 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from letopis.core.content import SourceFile, load_posts
+from letopis.core.l10n import Localizer
+from letopis.core.posts import PostContext
 from letopis.core.problems import Problems
-from letopis.core.slugs import is_valid_slug, post_slug, transliterate
+from letopis.core.slugs import transliterate
 from letopis.core.source import read_text
 from letopis.core.urls import UrlScheme
 from letopis.core.yaml_mapping import read_yaml
 
 from .convert import to_markdown
-from .reader import BrokenExport, Item, Site, read_export
+from .old_site import OldSite, media_path
+from .plan import Plan, Planned, Planner, moment_of, old_query_key
+from .reader import BrokenItem, Comment, Item, Site, read_export
+from .report import ItemReport, Report
 
 STATE = ".letopis/wordpress-import.json"
 MANIFEST = ".letopis/wordpress-media.yml"
-MEDIA = "media"
-NO_DATE = "0000-00-00 00:00:00"
 UNTITLED = "Без названия"
+ANONYMOUS = "Аноним"
+# Anchors the converted Markdown defines: raw <a id>, attr_list {#id}.
+_DEFINED_ANCHOR = re.compile(r"""(?:\sid="([^"]+)"|\{:?\s*#([^\s}]+))""")
+
+__all__ = ["Settings", "import_export", "media_path", "media_urls"]
+
+Opener = Callable[[Path], contextlib.AbstractContextManager[BinaryIO]]
 
 
 @dataclass(frozen=True)
@@ -45,47 +59,14 @@ class Settings:
     posts_dir: str = "posts"
     pages_dir: str = "pages"
     authors_file: str = "authors.yml"
+    locale: str = "ru"
     dry_run: bool = False
     force: bool = False
 
 
 @dataclass
-class Summary:
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    kept: int = 0  # edited since the last import: left alone
-    skipped: int = 0  # could not be imported
-    actions: list[str] = field(default_factory=list)  # what was (or would be) done, per file
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    shortcodes: Counter[str] = field(default_factory=Counter)
-    ignored: Counter[str] = field(default_factory=Counter)  # item types not imported
-    media: int = 0  # files in the manifest
-    new_authors: list[str] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        counts = (f"imported {self.imported}, updated {self.updated}, unchanged "
-                  f"{self.unchanged}, kept {self.kept} (edited since the last import; --force "
-                  f"overwrites them), skipped {self.skipped}")
-        lines = [counts]
-        if self.shortcodes:
-            kinds = ", ".join(f"[{name}] ×{count}" for name, count in
-                              sorted(self.shortcodes.items()))
-            lines.append(f"shortcodes kept as written: {sum(self.shortcodes.values())} "
-                         f"({kinds})")
-        if self.ignored:
-            kinds = ", ".join(f"{kind} ×{count}" for kind, count in sorted(self.ignored.items()))
-            lines.append(f"not imported: {kinds}")
-        if self.new_authors:
-            lines.append(f"new authors in the registry: {', '.join(self.new_authors)}")
-        lines.append(f"media files in the manifest: {self.media}")
-        return lines
-
-
-@dataclass
 class _State:
-    """What earlier imports wrote: file → hash, WordPress id → file."""
+    """What earlier imports wrote: file → hash, item key (WordPress id) → file."""
 
     files: dict[str, str] = field(default_factory=dict)
     items: dict[str, str] = field(default_factory=dict)
@@ -102,199 +83,310 @@ class _State:
                           indent=1, sort_keys=True) + "\n"
 
 
-def import_export(stream: BinaryIO, settings: Settings) -> Summary:
-    """Import every item of the export in `stream`; returns what happened."""
-    summary = Summary()
+def _open(path: Path) -> contextlib.AbstractContextManager[BinaryIO]:
+    return path.open("rb")
+
+
+def import_export(export: Path, settings: Settings, opener: Opener = _open) -> Report:
+    """Import every post and page of `export`; the report says what happened."""
     state = _State.load(settings.into / STATE)
     authors = _Authors(settings.into / settings.authors_file)
-    manifest: dict[str, str] = {}
     site = Site()
-    taken = set(state.files)
-    for entry in read_export(stream, site):
-        if isinstance(entry, BrokenExport):
-            summary.skipped += 1
-            summary.problems.append(f"the export breaks off at line {entry.line} ({entry.message});"
-                                    " the items before it were read")
-            break
-        _import_item(entry, site, settings, state, authors, manifest, taken, summary)
-    summary.new_authors = authors.added
-    summary.media = len(manifest)
+    with opener(export) as stream:
+        plan = _plan(read_export(stream, site), site, settings, state)
+    report = Report(source={"title": site.title, "url": site.base_url,
+                            "wxr": site.wxr_version},
+                    dry_run=settings.dry_run, notes=plan.notes,
+                    merged_terms=plan.merged_terms)
+    writer = _Writer(plan, OldSite(site), site, settings, state, authors, report)
+    with opener(export) as stream:
+        for place, entry in enumerate(read_export(stream, Site())):
+            writer.add(place, entry)
+    writer.check_anchors()
+    report.new_authors = authors.added
+    report.media = len(plan.media)
     if not settings.dry_run:
         authors.save()
         _write(settings.into / MANIFEST, yaml.safe_dump(
-            dict(sorted(manifest.items())), allow_unicode=True, width=1000))
+            dict(sorted(plan.media.items())), allow_unicode=True, width=1000))
         _write(settings.into / STATE, state.dump())
-    return summary
+    return report
 
 
-def media_urls(stream: BinaryIO) -> Iterable[str]:
-    """Every file the export's posts show or attach, for downloading."""
+def media_urls(stream: BinaryIO) -> Iterator[str]:
+    """Every upload of the old site that the export's posts show or attach, for downloading."""
     site = Site()
+    old: OldSite | None = None
     for entry in read_export(stream, site):
-        if isinstance(entry, BrokenExport):
-            return
+        old = old or OldSite(site)
+        if isinstance(entry, BrokenItem):
+            continue
         if entry.post_type == "attachment" and entry.attachment_url:
-            yield entry.attachment_url
+            yield old.absolute(entry.attachment_url)
         elif entry.post_type in {"post", "page"}:
-            yield from (url for url in to_markdown(entry.content).images
-                        if _is_upload(url, site))
+            for url in to_markdown(entry.content).images:
+                absolute = old.absolute(url, entry.link)
+                if old.is_upload(absolute):
+                    yield absolute
 
 
-def media_path(url: str) -> str:
-    """Where a WordPress upload lives in the content folder: media/<year>/<month>/<file>."""
-    path = unquote(urlsplit(url).path)
-    _, found, rest = path.partition("/wp-content/uploads/")
-    parts = [part for part in (rest if found else posixpath.basename(path)).split("/")
-             if part not in {"", ".", ".."}]
-    return posixpath.join(MEDIA, *parts) if parts else posixpath.join(MEDIA, "file")
+def _plan(entries: Iterable[Item | BrokenItem], site: Site, settings: Settings,
+          state: _State) -> Plan:
+    planner: Planner | None = None
+    for place, entry in enumerate(entries):
+        planner = planner or _planner(site, settings, state)  # the channel is read by now
+        planner.add(place, entry)
+    return (planner or _planner(site, settings, state)).finish()
 
 
-def _import_item(item: Item, site: Site, settings: Settings, state: _State, authors: _Authors,
-                 manifest: dict[str, str], taken: set[str], summary: Summary) -> None:
-    if item.post_type == "attachment":
-        if item.attachment_url:
-            manifest[item.attachment_url] = media_path(item.attachment_url)
-        return
-    if item.post_type not in {"post", "page"} or item.status in {"auto-draft", "inherit",
-                                                                  "trash"}:
-        summary.ignored[f"{item.post_type} ({item.status})" if item.status else item.post_type] \
-            += 1
-        return
-    published = _published(item, settings.timezone)
-    if published is None:
-        summary.skipped += 1
-        summary.problems.append(f"{item.label}: no date (wp:post_date_gmt and wp:post_date are "
-                                f"empty); not imported (line {item.line} of the export)")
-        return
-    if not item.title:
-        summary.notes.append(f"{item.label}: no title; imported as «{UNTITLED}»")
+def _planner(site: Site, settings: Settings, state: _State) -> Planner:
+    """A planner that knows what the content folder already holds: the files (never
+    overwritten unless an import wrote them), the posts' addresses (an imported post must not
+    land on one) and their categories and tags (spelled as the site already spells them)."""
+    files = []
+    for folder in (settings.posts_dir, settings.pages_dir):
+        root = settings.into / folder
+        if root.is_dir():
+            files += [path.relative_to(settings.into).as_posix()
+                      for path in sorted(root.rglob("*.md"))]
+    posts = [SourceFile(path, path, (settings.into / path).read_bytes()) for path in files
+             if path.startswith(settings.posts_dir + "/")]
+    context = PostContext(settings.timezone, settings.urls, Localizer(settings.locale))
+    loaded, _ = load_posts(posts, context)  # a file with mistakes is the editors' to fix
+    planner = Planner(site, settings.urls, settings.timezone, settings.posts_dir,
+                      settings.pages_dir, state.items, set(files))
+    for post in loaded:
+        planner.existing_post(post.source, post.url, [t.name for t in post.categories],
+                              [t.name for t in post.tags])
+    planner.declared_terms()
+    return planner
 
-    def image_url(url: str) -> str:
-        if not _is_upload(url, site):
+
+class _Writer:
+    """The second pass: converts each planned item and writes its file."""
+
+    def __init__(self, plan: Plan, old: OldSite, site: Site, settings: Settings, state: _State,
+                 authors: _Authors, report: Report) -> None:
+        self.plan, self.old, self.site, self.settings = plan, old, site, settings
+        self.state, self.authors, self.report = state, authors, report
+        self.anchors: dict[str, set[str]] = {}  # item key → anchors its Markdown defines
+        self.fragment_links: list[tuple[Planned, str, Planned]] = []  # (from, #, to)
+
+    def add(self, place: int, entry: Item | BrokenItem) -> None:
+        report = self.report
+        if isinstance(entry, BrokenItem):
+            report.skipped.append(f"{entry.label}, строка {entry.line}: {entry.reason}")
+            return
+        if entry.post_type == "attachment":
+            return
+        if entry.post_type not in {"post", "page"} or entry.status in {"auto-draft", "inherit",
+                                                                         "trash"}:
+            report.ignored[f"{entry.post_type} ({entry.status})" if entry.status
+                           else entry.post_type] += 1
+            return
+        planned = self.plan.items.get(place)
+        if planned is None:
+            report.skipped.append(f"{entry.label}, строка {entry.line}: нет даты (wp:post_date "
+                                  "и wp:post_date_gmt пусты)")
+            return
+        self._write_item(entry, planned)
+
+    def _write_item(self, item: Item, planned: Planned) -> None:
+        notes = list(planned.notes)
+        links = _ItemLinks(self, item, planned, notes)
+        converted = to_markdown(item.content, image_url=links.image, link_url=links.link)
+        self.anchors[planned.key] = {a or b for a, b in
+                                     _DEFINED_ANCHOR.findall(converted.markdown)}
+        self.report.shortcodes.update(converted.shortcodes)
+        self.report.removed.update(converted.removed)
+        notes += [f"не перенесено: {what}" for what in converted.unconverted]
+        if converted.removed:
+            notes.append("удалено как небезопасное: " + ", ".join(
+                f"{kind} ×{count}" for kind, count in sorted(converted.removed.items())))
+        if not item.title:
+            notes.append(f"нет заголовка; импортирована как «{UNTITLED}»")
+        if planned.scheduled:
+            notes.append(f"запланирована на {planned.published:%Y-%m-%d %H:%M}: появится на "
+                         "сайте в этот день")
+        comments = self._comments(item, planned, notes)
+        front = self._front_matter(item, planned, comments)
+        text = (f"---\n# Imported from WordPress: {item.post_type} {item.post_id} of "
+                f"{self.site.base_url or self.site.title}.\n"
+                + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+                + "---\n\n" + converted.markdown)
+        if item.password or item.status == "private":
+            notes.append(planned.draft or "")
+        action = _apply(planned.target, text, planned.key, self.settings, self.state)
+        self.report.items.append(ItemReport(
+            item.post_id, item.title or UNTITLED, planned.kind, planned.target,
+            "/" + unquote(planned.url), item.link, action, planned.draft, planned.scheduled,
+            len(comments), notes))
+
+    def _front_matter(self, item: Item, planned: Planned,
+                      comments: list[dict[str, Any]]) -> dict[str, Any]:
+        front: dict[str, Any] = {"title": item.title or UNTITLED}
+        if planned.kind == "post":
+            front["date"] = planned.published.strftime("%Y-%m-%d %H:%M")
+            if planned.slug:
+                front["slug"] = planned.slug
+            categories = [self.plan.term("category", t) for t in item.categories]
+            tags = [self.plan.term("post_tag", t) for t in item.tags]
+            if categories:
+                front["categories"] = list(dict.fromkeys(categories))
+            if tags:
+                front["tags"] = list(dict.fromkeys(tags))
+            if item.creator:
+                front["authors"] = [self.authors.key(item.creator,
+                                                     self.site.authors.get(item.creator))]
+            if item.excerpt:
+                front["summary"] = " ".join(item.excerpt.split())
+        if planned.draft:
+            front["draft"] = True
+        if planned.aliases:
+            front["aliases"] = list(planned.aliases)
+        if comments:
+            front["comments"] = comments
+        return front
+
+    def _comments(self, item: Item, planned: Planned, notes: list[str]) -> list[dict[str, Any]]:
+        """Approved comments, in the shape the `comments:` front matter takes; the rest
+        counted by why they stay behind."""
+        kept: list[Comment] = []
+        for comment in item.comments:
+            left = _comment_left_behind(comment)
+            if left is None and planned.kind == "page":
+                left = "page"
+            if left:
+                self.report.comments_left[left] += 1
+            else:
+                kept.append(comment)
+        ids = {c.comment_id for c in kept}
+        result = []
+        for comment in kept:
+            moment = moment_of(comment.date_gmt, comment.date, self.settings.timezone)
+            if moment is None:
+                notes.append(f"комментарий {comment.comment_id} без даты не перенесён")
+                continue
+            text = to_markdown(comment.content,
+                               link_url=lambda url: self.old.absolute(url, item.link)).markdown
+            entry: dict[str, Any] = {"id": _number(comment.comment_id),
+                                     "author": " ".join(comment.author.split()) or ANONYMOUS,
+                                     "date": moment.strftime("%Y-%m-%d %H:%M")}
+            if comment.parent not in {"", "0"} and comment.parent in ids:
+                entry["parent"] = _number(comment.parent)
+            entry["text"] = text.strip() or "…"
+            result.append(entry)
+        if len(result) < len(kept):
+            ids = {str(entry["id"]) for entry in result}
+            for entry in result:
+                if "parent" in entry and str(entry["parent"]) not in ids:
+                    del entry["parent"]
+        return result
+
+    def check_anchors(self) -> None:
+        """A link to another item's #anchor that its Markdown does not define would fail the
+        strict build; say so now rather than after the import said all is well."""
+        for source, fragment, target in self.fragment_links:
+            if fragment not in self.anchors.get(target.key, set()):
+                self.report.problems.append(
+                    f"{source.target}: ссылка на {target.target}#{fragment}, но такого якоря "
+                    "там нет после преобразования; исправьте ссылку вручную")
+
+
+class _ItemLinks:
+    """Where the links and images of one item point on the new site."""
+
+    def __init__(self, writer: _Writer, item: Item, planned: Planned, notes: list[str]) -> None:
+        self.writer, self.item, self.planned, self.notes = writer, item, planned, notes
+        self.folder = posixpath.dirname(planned.target)
+
+    def image(self, url: str) -> str:
+        old = self.writer.old
+        absolute = old.absolute(url, self.item.link)
+        if not old.owns(absolute):
             return url
-        local = media_path(url)
-        manifest[url] = local
-        if not (settings.into / local).is_file():
-            return url  # not downloaded (yet): the original address still works
-        return posixpath.relpath(local, posixpath.dirname(target))
+        if not old.is_upload(absolute):
+            return absolute
+        local = self.writer.plan.media_file(absolute)
+        if not (self.writer.settings.into / local).is_file():
+            self.writer.report.media_missing += 1
+            return absolute  # not downloaded (yet): the old address still works
+        return posixpath.relpath(local, self.folder)
 
-    target = state.items.get(item.post_id) or _new_path(item, published, settings, taken)
-    taken.add(target)
-    converted = to_markdown(item.content, image_url=image_url)
-    summary.shortcodes.update(converted.shortcodes)
-    front = _front_matter(item, published, target, site, settings, authors, summary)
-    text = (f"---\n# Imported from WordPress: {item.post_type} {item.post_id} of "
-            f"{site.base_url or site.title}.\n"
-            + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-            + "---\n\n" + converted.markdown)
-    _apply(target, text, item.post_id, settings, state, summary)
+    def link(self, href: str) -> str:
+        old, plan = self.writer.old, self.writer.plan
+        if href.startswith("#"):
+            fragment = unquote(href[1:])
+            if not fragment or fragment in self.planned.anchors:
+                return href
+            self.notes.append(f"ссылка на якорь {href}, которого в тексте нет; она ведёт на "
+                              "старый сайт")
+            return old.absolute(href, self.item.link)
+        absolute = old.absolute(href, self.item.link)
+        if not old.owns(absolute):
+            return href
+        if old.is_upload(absolute):
+            return self.image(absolute)
+        parts = urlsplit(absolute)
+        path = old.path(absolute)
+        key = old_query_key(absolute) if not path else None
+        target = plan.by_path.get(key or path)
+        if target is None:
+            upload = plan.attachments.get(path) or (
+                plan.attachments.get("id:" + key.split("=", 1)[1]) if key else None)
+            if upload:
+                return self.image(upload)
+            self.notes.append(f"ссылка {href} ведёт на старый сайт: такой записи в экспорте нет")
+            return absolute
+        if target.draft:
+            self.notes.append(f"ссылка {href} ведёт на черновик {target.target}; оставлен старый "
+                              "адрес")
+            return absolute
+        relative = posixpath.relpath(target.target, self.folder)
+        fragment = unquote(parts.fragment)
+        if fragment and fragment in target.anchors:
+            self.writer.fragment_links.append((self.planned, fragment, target))
+            return f"{relative}#{fragment}"
+        if fragment:
+            self.notes.append(f"ссылка {href}: якоря #{fragment} в {target.target} нет; ссылка "
+                              "ведёт на начало записи")
+        return relative
 
 
-def _published(item: Item, timezone: ZoneInfo) -> datetime | None:
-    """The post's moment in the site's time zone: from the UTC date, else (drafts have none)
-    from the blog's local date, read in the site's zone."""
-    for value, utc in ((item.date_gmt, True), (item.date, False)):
-        if not value or value == NO_DATE:
-            continue
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            continue
-        if utc:
-            return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(timezone)
-        return moment.replace(tzinfo=timezone)
+def _comment_left_behind(comment: Comment) -> str | None:
+    """Why a comment is not imported (a key of report.COMMENTS_LEFT), or None."""
+    if comment.kind in {"pingback", "trackback"}:
+        return comment.kind
+    if comment.kind not in {"", "comment"}:
+        return "other"
+    if comment.approved != "1":
+        return comment.approved if comment.approved in {"0", "spam", "trash"} else "0"
     return None
 
 
-def _new_path(item: Item, published: datetime, settings: Settings, taken: set[str]) -> str:
-    name = transliterate(unquote(item.name)) or transliterate(item.title) or \
-        f"{item.post_type}-{item.post_id}"
-    folder = (posixpath.join(settings.posts_dir, f"{published.year:04d}")
-              if item.post_type == "post" else settings.pages_dir)
-    path = posixpath.join(folder, f"{name}.md")
-    if path in taken or (settings.into / path).exists():
-        path = posixpath.join(folder, f"{name}-{item.post_id}.md")
-    return path
+def _number(value: str) -> int | str:
+    return int(value) if value.isdigit() else value
 
 
-def _front_matter(item: Item, published: datetime, target: str, site: Site, settings: Settings,
-                  authors: _Authors, summary: Summary) -> dict[str, Any]:
-    front: dict[str, Any] = {"title": item.title or UNTITLED}
-    slug = unquote(item.name)
-    if item.post_type == "post":
-        front["date"] = published.strftime("%Y-%m-%d %H:%M")
-        if slug and is_valid_slug(slug):
-            front["slug"] = slug
-        if item.categories:
-            front["categories"] = list(item.categories)
-        if item.tags:
-            front["tags"] = list(item.tags)
-        if item.creator:
-            front["authors"] = [authors.key(item.creator, site.authors.get(item.creator))]
-        if item.excerpt:
-            front["summary"] = " ".join(item.excerpt.split())
-        new_url = settings.urls.post(published, front.get("slug") or
-                                     post_slug(front["title"], target))
-    else:
-        new_url = posixpath.splitext(target)[0] + "/"
-    if item.status != "publish":
-        front["draft"] = True
-    alias = _old_path(item, site, summary)
-    if alias and alias.strip("/") != unquote(new_url).strip("/"):
-        front["aliases"] = [alias]
-    return front
-
-
-def _old_path(item: Item, site: Site, summary: Summary) -> str | None:
-    """The item's old permalink as a path of the new site, or None when it has none a static
-    site can serve (`?p=123`)."""
-    if not item.link:
-        return None
-    link, base = urlsplit(item.link), urlsplit(site.base_url)
-    if link.query and link.path.strip("/") == base.path.strip("/"):
-        if item.status == "publish":
-            summary.notes.append(f"{item.label}: its old address {item.link} has a query, which "
-                                 "a static site cannot redirect")
-        return None
-    path = unquote(link.path)
-    prefix = unquote(base.path).rstrip("/")
-    if prefix and path.startswith(prefix + "/"):
-        path = path[len(prefix):]
-    return path if path.strip("/") else None
-
-
-def _apply(target: str, text: str, post_id: str, settings: Settings, state: _State,
-           summary: Summary) -> None:
+def _apply(target: str, text: str, key: str, settings: Settings, state: _State) -> str:
+    """Write `target` unless an editor changed it since the last import; the action taken."""
     path = settings.into / target
-    state.items[post_id] = target
+    state.items[key] = target
     digest = _hash(text)
     if not path.exists():
-        action, counter = "create", "imported"
+        action = "create"
     else:
         current = path.read_text(encoding="utf-8")
         if current == text:
             state.files[target] = digest
-            summary.unchanged += 1
-            return
-        if state.files.get(target) == _hash(current) or settings.force:
-            action, counter = "update", "updated"
-        else:
-            summary.kept += 1
-            summary.actions.append(f"keep {target} (edited since the last import)")
-            return
-    setattr(summary, counter, getattr(summary, counter) + 1)
-    verb = f"would {action}" if settings.dry_run else action
-    summary.actions.append(f"{verb} {target}")
+            return "unchanged"
+        if state.files.get(target) != _hash(current) and not settings.force:
+            return "keep"
+        action = "update"
     if not settings.dry_run:
         _write(path, text)
         state.files[target] = digest
-
-
-def _is_upload(url: str, site: Site) -> bool:
-    """A file of the old site's uploads folder (not an image hosted elsewhere)."""
-    host = urlsplit(site.base_url).netloc
-    parts = urlsplit(url)
-    return "/wp-content/uploads/" in parts.path and (not host or parts.netloc in {"", host})
+    return action
 
 
 class _Authors:
@@ -349,4 +441,3 @@ def _write(path: Path, text: str) -> None:
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)  # never a half-written file
-

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .importer import media_path
+from .old_site import media_path
 
 TIMEOUT = 30  # seconds per file
 
