@@ -80,6 +80,7 @@ def to_markdown(html: str, *, image_url: Callable[[str], str] = _same,
             heading.name = f"h{min(int(heading.name[1]) + 1, 6)}"
     _anchor_ids(soup)
     markdown = _Converter(result, image_url, link_url).convert_soup(soup)
+    markdown = re.sub(r"^[ \t]+$", "", markdown, flags=re.MULTILINE)  # whitespace between blocks
     result.markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip("\n").rstrip() + "\n"
     return result
 
@@ -128,12 +129,25 @@ class _Converter(MarkdownConverter):
         anchor = _anchor(el.get("id") or el.get("name") or "")
         if el.get("href") is None:
             return anchor + text
-        href = self._link(str(el["href"]))
-        prefix, suffix, text = chomp(text)
-        if not text:
-            return prefix + anchor + suffix
+        href = link_target(self._link(str(el["href"])))
         title = f' "{escape(el["title"])}"' if el.get("title") else ""
-        return f"{prefix}{anchor}[{text}]({link_target(href)}{title}){suffix}"
+
+        def link(text: str) -> str:
+            prefix, suffix, text = chomp(text)
+            return f"{prefix}[{text}]({href}{title}){suffix}" if text else prefix + suffix
+
+        return anchor + _per_paragraph(link, text)
+
+    def convert_b(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return _per_paragraph(lambda part: super(_Converter, self).convert_b(
+            el, part, parent_tags), text)
+
+    def convert_em(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return _per_paragraph(lambda part: super(_Converter, self).convert_em(
+            el, part, parent_tags), text)
+
+    convert_strong = convert_b
+    convert_i = convert_em
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         alt = " ".join(str(el.get("alt", "")).split())
@@ -160,14 +174,16 @@ class _Converter(MarkdownConverter):
         if "_inline" in parent_tags:
             return text
         text = " ".join(text.split())
+        identifier = str(el.get("id", ""))
+        if not text:
+            return _anchor(identifier)
         # A trailing "#" would be read as the closing of an ATX heading.
         text = re.sub(r"#+$", lambda match: "\\#" * len(match.group()), text)
-        identifier = str(el.get("id", ""))
         if ID_FOR_ATTR_LIST.fullmatch(identifier):
             text += f" {{#{identifier}}}"
         else:
             text = _anchor(identifier) + text
-        return f"\n\n{'#' * n} {text}\n\n" if text else ""
+        return f"\n\n{'#' * n} {text}\n\n"
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         # markdownify indents a list item's later lines by the bullet's width; Python-Markdown
@@ -252,6 +268,12 @@ class _Converter(MarkdownConverter):
             return f"\n\n{markdown_image}\n\n"
         return (f'\n\n<figure markdown="span">\n  {markdown_image}\n'
                 f"  <figcaption>{escape(text)}</figcaption>\n</figure>\n\n")
+
+
+def _per_paragraph(markup: Callable[[str], str], text: str) -> str:
+    """Inline markup around text holding paragraphs (a <strong> that WordPress' blank lines
+    split) applied to each: Markdown's ** or [ ] cannot span a blank line."""
+    return "\n\n".join(markup(part) for part in text.split("\n\n"))
 
 
 def _anchor(identifier: str) -> str:

@@ -18,7 +18,9 @@ from bs4 import NavigableString, PageElement, Tag
 # site's Markdown has the tables extension, "{" because of attr_list).
 ALWAYS = set("\\`*{|")
 REFERENCE = re.compile(r"\[[^\]]*\]:")
-ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
+# What Python-Markdown passes through as a character reference, and browsers then read as
+# one (a numeric reference needs no ";").
+ENTITY = re.compile(r"&(?:#[0-9]|#[xX][0-9a-fA-F]|[a-zA-Z0-9]+;)")
 # Block markup at the start of a line: headings ("#" needs no space in Python-Markdown),
 # quotes, list items, rules and setext underlines; with what to write instead.
 LINE_START = [
@@ -60,7 +62,10 @@ def escape_text(text: str, *, line_start: bool = False, in_brackets: bool = Fals
                          and REFERENCE.match(after_all, i) is not None)
             live = (in_brackets or (char == "]" and after == "(")
                     or (char == "[" and (after_all.startswith("[TOC]", i) or reference)))
-            out.append("\\" + char if live else char)
+            # "]:" would still end a reference definition's label (block parsing ignores
+            # backslashes): in a link at the start of a line, the entity avoids it.
+            colon = in_brackets and char == "]" and after == ":"
+            out.append("&#93;" if colon else "\\" + char if live else char)
         elif char == "<":
             out.append("<" if after.isspace() or not after else "&lt;")
         elif char == "&":

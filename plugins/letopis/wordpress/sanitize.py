@@ -34,15 +34,15 @@ TABLE_ATTRIBUTES = {"td": {"colspan", "rowspan", "headers"}, "th": {"colspan", "
 
 def sanitize(soup: BeautifulSoup, removed: Counter[str], unconverted: list[str]) -> None:
     """Remove scripts, event handlers and script URLs (counted in `removed` as "script",
-    "event handler", "script URL"), and what a static page cannot carry over: forms and
-    fallbacks for browsers without JavaScript (listed in `unconverted`)."""
+    "event handler", "script URL"; data: URLs count as script URLs, since a data: page can
+    carry one), and what a static page cannot carry over: forms and fallbacks for browsers
+    without JavaScript (listed in `unconverted`)."""
     # Comments, <?php ?>, <![CDATA[ ]]> and doctypes show nothing in a browser.
     for node in list(soup.descendants):
         if isinstance(node, Comment | CData | ProcessingInstruction | Declaration | Doctype):
             node.extract()
     for script in soup.find_all("script"):
-        if not script.decomposed:
-            script.decompose()
+        script.decompose()
         removed["script"] += 1
     for tag in soup.find_all(True):
         for name in list(tag.attrs):
