@@ -17,6 +17,9 @@ from bs4 import NavigableString, PageElement, Tag
 # Backslash escapes for characters that are markup wherever they stand ("|" because the
 # site's Markdown has the tables extension, "{" because of attr_list).
 ALWAYS = set("\\`*{|")
+# Text without any of these needs no escape inside a line (most prose): the character loop
+# below is skipped for it.
+SPECIAL = re.compile(r"[\\`*{|_\[\]<&]")
 REFERENCE = re.compile(r"\[[^\]]*\]:")
 # What Python-Markdown passes through as a character reference, and browsers then read as
 # one (a numeric reference needs no ";").
@@ -45,6 +48,19 @@ def escape_text(text: str, *, line_start: bool = False, in_brackets: bool = Fals
     """`text` as Markdown showing exactly `text`. `line_start`: it begins a line;
     `in_brackets`: it is a link's text or an image's description; `following`: the text
     that comes next in the document, which may complete an entity or a link with it."""
+    escaped = _escape_inline(text, following, line_start=line_start, in_brackets=in_brackets) \
+        if SPECIAL.search(text) else text
+    if line_start:
+        indent = len(escaped) - len(escaped.lstrip(" "))
+        for pattern, replacement in LINE_START:
+            start = pattern.match(escaped, indent)
+            if start:
+                escaped = escaped[:indent] + start.expand(replacement) + escaped[start.end():]
+                break
+    return escaped
+
+
+def _escape_inline(text: str, following: str, *, line_start: bool, in_brackets: bool) -> str:
     after_all = text + following
     out: list[str] = []
     for i, char in enumerate(text):
@@ -72,15 +88,7 @@ def escape_text(text: str, *, line_start: bool = False, in_brackets: bool = Fals
             out.append("&amp;" if ENTITY.match(after_all, i) else "&")
         else:
             out.append(char)
-    escaped = "".join(out)
-    if line_start:
-        indent = len(escaped) - len(escaped.lstrip(" "))
-        for pattern, replacement in LINE_START:
-            start = pattern.match(escaped, indent)
-            if start:
-                escaped = escaped[:indent] + start.expand(replacement) + escaped[start.end():]
-                break
-    return escaped
+    return "".join(out)
 
 
 def link_target(url: str) -> str:

@@ -270,9 +270,9 @@ class Planner:
         only once every item is planned)."""
         if self.plan.query_addresses:
             self.plan.notes.append(
-                f"старые адреса {self.plan.query_addresses} записей были вида ?p=123: "
-                "статический сайт не может перенаправить их (ссылки на них в текстах записей "
-                "исправлены)")
+                f"записей со старым адресом вида ?p=123: {self.plan.query_addresses}; "
+                "статический сайт не может перенаправить такие адреса (ссылки на них в "
+                "текстах записей исправлены)")
         for planned in self.plan.items.values():
             for alias in list(planned.aliases):
                 if alias.strip("/") + "/" in self.plan._urls:
