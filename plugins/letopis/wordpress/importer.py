@@ -186,8 +186,8 @@ class _Writer:
             return
         planned = self.plan.items.get(place)
         if planned is None:
-            report.skipped.append(f"{entry.label}, строка {entry.line}: нет даты (wp:post_date "
-                                  "и wp:post_date_gmt пусты)")
+            report.skipped.append(f"{entry.label}, строка {entry.line}: "
+                                  f"{self.plan.refused.get(place, 'не удалось разместить')}")
             return
         self._write_item(entry, planned)
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from letopis.core.dates import FIRST_YEAR, LAST_YEAR
 from letopis.core.slugs import is_valid_slug, post_slug, term_slug, transliterate
 from letopis.core.urls import UrlScheme
 
@@ -63,6 +64,7 @@ class Plan:
     # By the item's place in the export (0, 1, …): both passes read the same items in the same
     # order, and lines would not do (an export may be written on one line).
     items: dict[int, Planned] = field(default_factory=dict)
+    refused: dict[int, str] = field(default_factory=dict)  # place → why it is not imported
     by_id: dict[str, Planned] = field(default_factory=dict)  # the first item of each id
     by_path: dict[str, Planned] = field(default_factory=dict)  # old address → item
     attachments: dict[str, str] = field(default_factory=dict)  # old page or id → upload URL
@@ -112,10 +114,10 @@ def moment_of(date_gmt: str, date: str, timezone: ZoneInfo) -> datetime | None:
             continue
         try:
             moment = datetime.fromisoformat(value)
-        except ValueError:
+            if utc:
+                return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(timezone)
+        except (ValueError, OverflowError):  # not a date; 9999-12-31 23:00 UTC in Moscow
             continue
-        if utc:
-            return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(timezone)
         return moment.replace(tzinfo=timezone)
     return None
 
@@ -162,6 +164,11 @@ class Planner:
             return None
         published = moment_of(item.date_gmt, item.date, self._timezone)
         if published is None:
+            self.plan.refused[place] = "нет даты (wp:post_date и wp:post_date_gmt пусты)"
+            return None
+        if not FIRST_YEAR <= published.year <= LAST_YEAR:
+            self.plan.refused[place] = (f"дата {published:%Y-%m-%d} вне {FIRST_YEAR}–{LAST_YEAR} "
+                                        "годов, которые принимает Letopis")
             return None
         key = self._key(item)
         notes: list[str] = []
