@@ -76,7 +76,7 @@ def test_other_hosts_and_schemes_are_not_the_old_site() -> None:
 
 
 def test_approved_comments_keep_their_threads_and_the_rest_is_counted(tmp_path: Path) -> None:
-    comments = (comment(1, 0) + comment(2, 1) + comment(3, 2, approved="0")
+    comments = (comment(1, 0) + comment(2, 1) + comment(2, 1) + comment(3, 2, approved="0")
                 + comment(4, 3) + comment(5, 0, approved="spam")
                 + comment(6, 0, kind="pingback") + comment(7, 0, approved="trash"))
     report = run(tmp_path, item(1, "2014-05-01 09:00:00", comments=comments))
@@ -88,6 +88,8 @@ def test_approved_comments_keep_their_threads_and_the_rest_is_counted(tmp_path: 
     assert "- id: 4\n  author: Автор 4\n  date: 2014-05-01 14:04\n  text:" in text
     assert "id: 3" not in text and "id: 5" not in text and "id: 6" not in text
     assert dict(report.comments_left) == {"0": 1, "spam": 1, "pingback": 1, "trash": 1}
+    assert text.count("- id: 2\n") == 1  # a repeated comment id would stop the build
+    assert "комментарий 2 с повторённым номером не перенесён" in report.items[0].notes
 
 
 @pytest.mark.parametrize(
@@ -115,3 +117,13 @@ def test_a_second_run_reports_every_file_unchanged(tmp_path: Path) -> None:
     assert [i.action for i in first.items] == ["create", "create"]
     assert [i.action for i in again.items] == ["unchanged", "unchanged"]
     assert "[раньше](z1.md)" in (tmp_path / "content/posts/2014/z2.md").read_text("utf-8")
+
+
+def test_a_link_to_an_anchor_the_conversion_dropped_fails_the_import(tmp_path: Path) -> None:
+    # The id sits on a script, which is removed: the link would fail the strict build.
+    body = '<a href="#x">к якорю</a> <script id="x">alert(1)</script> <a name="y"></a>' \
+           '<a href="#y">к другому</a>'
+    report = run(tmp_path, item(1, "2014-05-01 09:00:00", body=body))
+    assert report.problems == ["posts/2014/z1.md: ссылка на posts/2014/z1.md#x, но такого "
+                               "якоря там нет после преобразования; исправьте ссылку вручную"]
+    assert report.failed

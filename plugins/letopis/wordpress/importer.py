@@ -262,11 +262,14 @@ class _Writer:
                 kept.append(comment)
         ids = {c.comment_id for c in kept}
         result = []
+        written: set[str] = set()
         for comment in kept:
             moment = moment_of(comment.date_gmt, comment.date, self.settings.timezone)
-            if moment is None:
-                notes.append(f"комментарий {comment.comment_id} без даты не перенесён")
+            if moment is None or comment.comment_id in written:
+                why = "без даты" if moment is None else "с повторённым номером"
+                notes.append(f"комментарий {comment.comment_id} {why} не перенесён")
                 continue
+            written.add(comment.comment_id)
             text = to_markdown(comment.content,
                                link_url=lambda url: self.old.absolute(url, item.link)).markdown
             entry: dict[str, Any] = {"id": _number(comment.comment_id),
@@ -317,7 +320,10 @@ class _ItemLinks:
         old, plan = self.writer.old, self.writer.plan
         if href.startswith("#"):
             fragment = unquote(href[1:])
-            if not fragment or fragment in self.planned.anchors:
+            if not fragment:
+                return href
+            if fragment in self.planned.anchors:
+                self.writer.fragment_links.append((self.planned, fragment, self.planned))
                 return href
             self.notes.append(f"ссылка на якорь {href}, которого в тексте нет; она ведёт на "
                               "старый сайт")
