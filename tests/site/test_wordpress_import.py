@@ -229,3 +229,25 @@ def test_media_download_fails_per_file_and_the_import_uses_the_copies(
     assert build.returncode == 0, build.log
     image = build.html("2014/05/сегментация/").select_one("figure img")
     assert (build.site / "2014/05/сегментация" / image["src"]).resolve().is_file()
+
+
+def test_case_twin_uploads_are_downloaded_under_the_names_the_posts_use(
+    tmp_path: Path, media_server: str
+) -> None:
+    uploads = tmp_path / "www" / "wp-content" / "uploads" / "2015" / "04"
+    uploads.mkdir(parents=True)
+    (uploads / "Photo.png").write_bytes(b"upper")
+    (uploads / "photo.png").write_bytes(b"lower")
+    project = new_project(tmp_path / "site")
+    export = tmp_path / "duplicates.xml"
+    export.write_text((FIXTURES / "wordpress" / "duplicates.xml").read_text(encoding="utf-8")
+                      .replace("https://dup.example.org", media_server), encoding="utf-8")
+    done = letopis(project, "import", "wordpress", str(export), "--download-media")
+    assert "медиафайлы: скачано 2" in done.stdout, done.stdout + done.stderr
+    media = project / "content" / "media" / "2015" / "04"
+    first = (project / "content/posts/2015/dubl.md").read_text(encoding="utf-8")
+    second = (project / "content/posts/2015/dubl-vtoraya.md").read_text(encoding="utf-8")
+    assert "](../../media/2015/04/Photo.png)" in first
+    assert "](../../media/2015/04/photo-2.png)" in second
+    assert (media / "Photo.png").read_bytes() == b"upper"
+    assert (media / "photo-2.png").read_bytes() == b"lower"

@@ -35,7 +35,7 @@ from letopis.core.yaml_mapping import read_yaml
 
 from .convert import to_markdown
 from .old_site import OldSite, media_path
-from .plan import Plan, Planned, Planner, moment_of, old_query_key
+from .plan import Plan, Planned, Planner, moment_of, old_query_key, register_media
 from .reader import BrokenItem, Comment, Item, Site, read_export
 from .report import ItemReport, Report
 
@@ -113,21 +113,17 @@ def import_export(export: Path, settings: Settings, opener: Opener = _open) -> R
     return report
 
 
-def media_urls(stream: BinaryIO) -> Iterator[str]:
-    """Every upload of the old site that the export's posts show or attach, for downloading."""
+def media_urls(stream: BinaryIO) -> Iterator[tuple[str, str]]:
+    """Every upload of the old site that the export's posts show or attach, with the content
+    file the import will point at, for downloading."""
     site = Site()
+    plan = Plan()
     old: OldSite | None = None
     for entry in read_export(stream, site):
         old = old or OldSite(site)
-        if isinstance(entry, BrokenItem):
-            continue
-        if entry.post_type == "attachment" and entry.attachment_url:
-            yield old.absolute(entry.attachment_url)
-        elif entry.post_type in {"post", "page"}:
-            for url in to_markdown(entry.content).images:
-                absolute = old.absolute(url, entry.link)
-                if old.is_upload(absolute):
-                    yield absolute
+        if isinstance(entry, Item):
+            for url in register_media(plan, old, entry):
+                yield url, plan.media[url]
 
 
 def _plan(entries: Iterable[Item | BrokenItem], site: Site, settings: Settings,

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .old_site import media_path
-
 TIMEOUT = 30  # seconds per file
 
 
@@ -22,10 +20,12 @@ class Downloads:
     failed: list[str] = field(default_factory=list)  # "URL: reason"
 
 
-def download_media(urls: Iterable[str], into: Path, *, dry_run: bool = False) -> Downloads:
+def download_media(files: Iterable[tuple[str, str]], into: Path, *,
+                   dry_run: bool = False) -> Downloads:
+    """Download each (URL, content file) once, in order, unless the file is there."""
     result = Downloads()
-    for url in dict.fromkeys(urls):  # each once, in order
-        target = into / media_path(url)
+    for url, local in dict(files).items():
+        target = into / local
         if target.is_file():
             result.present += 1
             continue

@@ -8,6 +8,7 @@ clashes be settled here — two items on one address, one media file name, a rep
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ DRAFT_REASONS = {
 PASSWORD_REASON = "защищена паролем в WordPress: импортирована как черновик"
 # Ids and names a link's #fragment can point at, as the converter keeps them.
 _ANCHOR = re.compile(r"""<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# An image in a post's HTML (captions hold theirs as <img> too).
+_IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # Top-level folders Letopis generates pages in: an old address there would clash.
 _FILE = "file:"  # marks an address held by a file already in the content folder
 RESERVED = frozenset({"archive", "author", "category", "tag", "journal", "search", "page",
@@ -162,6 +165,7 @@ class Planner:
             return None
         if item.post_type not in IMPORTED_TYPES or item.status in IGNORED_STATUSES:
             return None
+        register_media(self.plan, self.old, item)
         published = moment_of(item.date_gmt, item.date, self._timezone)
         if published is None:
             self.plan.refused[place] = "нет даты (wp:post_date и wp:post_date_gmt пусты)"
@@ -205,8 +209,7 @@ class Planner:
     def _attachment(self, item: Item) -> None:
         if not item.attachment_url:
             return
-        url = self.old.absolute(item.attachment_url)
-        self.plan.media_file(url)
+        url = register_media(self.plan, self.old, item)[0]
         self.plan.attachments[f"id:{item.post_id}"] = url
         if item.link and self.old.owns(item.link):
             self.plan.attachments[self.old.path(item.link)] = url
@@ -289,6 +292,21 @@ class Planner:
                                          f"({owner}); "
                                          "перенаправление с него не создано")
         return self.plan
+
+
+def register_media(plan: Plan, old: OldSite, item: Item) -> list[str]:
+    """The uploads of the old site that an item attaches or shows, given their content files
+    in the order of the export, so that the download and the import name them alike."""
+    if item.post_type == "attachment":
+        urls = [old.absolute(item.attachment_url)] if item.attachment_url else []
+    elif item.post_type in IMPORTED_TYPES:
+        urls = [url for url in (old.absolute(html.unescape(src), item.link)
+                                for src in _IMAGE.findall(item.content)) if old.is_upload(url)]
+    else:
+        urls = []
+    for url in urls:
+        plan.media_file(url)
+    return urls
 
 
 def old_query_key(url: str) -> str | None:
