@@ -4,6 +4,10 @@ matter, and checks all content without building the site.
 It reads the site's mkdocs.yml, so it knows where posts and journals live and which time zone
 "today" is in; `check` runs the plugins' own loading and validation, so it reports exactly
 what a build would.
+
+It speaks the site's language: Russian, or English when letopis/archive has `locale: en` (or,
+with no readable mkdocs.yml, when LC_ALL / LC_MESSAGES / LANG start with "en"). Its words are in
+the `[cli]` tables of the core's catalogs (letopis/core/locales/*.toml), argparse's own too.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import yaml
 
+from letopis.core.l10n import Localizer
 from letopis.core.slugs import is_valid_slug, post_slug
 from letopis.engine import EngineError, import_engine
 from letopis.publish import build_atomically
@@ -29,13 +34,67 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
+EXAMPLES = ('letopis new post "Сегментация клиентского потока"',
+            "letopis new issue --journal klienting --year 2014 --number 3",
+            "letopis check",
+            "letopis build",
+            "letopis import wordpress export.xml --dry-run")
+
+
 class CliError(Exception):
     """A mistake in how the command was called; printed without a traceback."""
 
 
+class Texts:
+    """The command line's words in one language, from the `[cli]` table of its catalog."""
+
+    def __init__(self, language: str) -> None:
+        self.localizer = Localizer(language)
+        self.table: dict[str, Any] = dict(self.localizer.catalog["cli"])
+        self.argparse: dict[str, str] = self.table.pop("argparse", {})
+
+    def __call__(self, key: str, **values: Any) -> str:
+        return str(self.table[key]).format(**values)
+
+    def count(self, noun: str, number: int) -> str:
+        return self.localizer.count(noun, number)
+
+    def gettext(self, message: str | None) -> str | None:
+        # argparse passes None for a subparsers group without a description.
+        return None if message is None else self.argparse.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, number: int) -> str:
+        return self.argparse.get(singular if number == 1 else plural,
+                                 singular if number == 1 else plural)
+
+
+@contextlib.contextmanager
+def _argparse_speaking(texts: Texts) -> Iterator[None]:
+    """argparse in the language of `texts`.
+
+    argparse reads every word of its own ("usage:", "error:", "positional arguments", "the
+    following arguments are required" …) through its module's `_` and `ngettext`, looked up
+    when each message is made. Handing it a translation function there covers all of them, in
+    whatever method of whatever Python version they sit; overriding the methods that hold them
+    (ArgumentParser.error, parse_known_args, _check_value, HelpFormatter._format_usage …)
+    would copy private code that changes between versions. The original functions are put
+    back when the command has its arguments.
+    """
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = texts.gettext, texts.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    texts = Texts(cli_language(arguments, os.environ))
+    with _argparse_speaking(texts):
+        args = _parser(texts).parse_args(arguments)
+    args.texts = texts
     try:
         args.engine = import_engine()
         return args.run(args)
@@ -44,122 +103,162 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _parser() -> argparse.ArgumentParser:
+def cli_language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """"en" or "ru": the locale of the site's letopis/archive, or, when no mkdocs.yml can be
+    read, the editor's environment (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders
+    them). Russian unless English is asked for: the editors and their guide are Russian."""
+    locale = _site_locale(_config_argument(argv))
+    if locale is None:
+        locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG")
+                       if environ.get(name)), "ru")
+    return "en" if locale.lower().startswith("en") else "ru"
+
+
+def _config_argument(argv: Sequence[str]) -> Path:
+    """The -f/--config-file given, read before argparse (whose words depend on it)."""
+    for index, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument in ("-f", "--config-file") and index + 1 < len(argv):
+            return Path(argv[index + 1])
+        if argument.startswith("--config-file="):
+            return Path(argument.partition("=")[2])
+        if argument.startswith("-f") and not argument.startswith("--") and len(argument) > 2:
+            return Path(argument[2:])
+    return Path("mkdocs.yml")
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold `!!python/name:` or `!ENV` values; for the locale they are None."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _site_locale(config: Path) -> str | None:
+    """letopis/archive's `locale:` ("ru" when not set), or None when there is none to read."""
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    for entry in plugins if isinstance(plugins, list) else []:
+        if entry == "letopis/archive":
+            return "ru"
+        if isinstance(entry, dict) and "letopis/archive" in entry:
+            options = entry["letopis/archive"]
+            locale = options.get("locale", "ru") if isinstance(options, dict) else "ru"
+            return locale if isinstance(locale, str) else None
+    if isinstance(plugins, dict) and "letopis/archive" in plugins:
+        options = plugins["letopis/archive"]
+        locale = options.get("locale", "ru") if isinstance(options, dict) else "ru"
+        return locale if isinstance(locale, str) else None
+    return None
+
+
+class _WholeNumber:
+    """int, named in the editor's language: argparse names a type by its __name__ ("invalid int
+    value") without passing it through its translation function."""
+
+    def __init__(self, name: str) -> None:
+        self.__name__ = name
+
+    def __call__(self, text: str) -> int:
+        return int(text)
+
+
+def _parser(t: Texts) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="letopis",
-        description="Create and check the content of a Letopis site (an archive of posts and "
-                    "journal issues built with MkDocs).",
-        epilog="Examples:\n"
-               '  letopis new post "Сегментация клиентского потока"\n'
-               "  letopis new issue --journal klienting --year 2014 --number 3\n"
-               "  letopis check\n"
-               "  letopis build\n"
-               "  letopis import wordpress export.xml --dry-run",
+        description=t("description"),
+        epilog="\n".join([t("epilog_title"), *(f"  {example}" for example in EXAMPLES)]),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
-                        help="the site's MkDocs configuration (default: mkdocs.yml)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+                        metavar=t("file_metavar"), help=t("config_file_help"))
+    commands = parser.add_subparsers(dest="command", required=True, title=t("commands_title"),
+                                     metavar=t("commands_metavar"))
 
-    new = commands.add_parser("new", help="create a post or a journal issue",
-                              description="Create a Markdown file with valid front matter. "
-                                          "An existing file is never overwritten.")
-    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
-    post = kinds.add_parser(
-        "post", help="a blog post dated today",
-        description="Write posts/<year>/<slug>.md with the title, today's date in the site's "
-                    "time zone and empty categories and tags.")
-    post.add_argument("title", help="the post's title, e.g. «Сегментация клиентского потока»")
-    post.add_argument("--slug", help="the URL slug (default: the title, transliterated)")
+    new = commands.add_parser("new", help=t("new_help"), description=t("new_description"))
+    kinds = new.add_subparsers(dest="kind", required=True, metavar=t("kind_metavar"))
+    post = kinds.add_parser("post", help=t("post_help"), description=t("post_description"))
+    post.add_argument("title", metavar=t("title_metavar"), help=t("title_help"))
+    post.add_argument("--slug", metavar=t("slug_metavar"), help=t("slug_help"))
     post.set_defaults(run=_new_post)
 
-    issue = kinds.add_parser(
-        "issue", help="a journal issue",
-        description="Write journal/<journal>/<year>-<number>.md with the year, the number, a "
-                    "status and an empty list of articles.")
-    issue.add_argument("--journal", required=True, help="the journal's folder name, e.g. "
-                                                        "klienting")
-    issue.add_argument("--year", required=True, type=int, help="the year of the issue")
-    issue.add_argument("--number", required=True, type=int, help="its number within the year")
+    issue = kinds.add_parser("issue", help=t("issue_help"), description=t("issue_description"))
+    issue.add_argument("--journal", required=True, metavar=t("journal_metavar"),
+                       help=t("journal_help"))
+    whole = _WholeNumber(t("whole_number"))
+    issue.add_argument("--year", required=True, type=whole, metavar=t("year_metavar"),
+                       help=t("year_help"))
+    issue.add_argument("--number", required=True, type=whole, metavar=t("number_metavar"),
+                       help=t("number_help"))
     issue.set_defaults(run=_new_issue)
 
-    build = commands.add_parser(
-        "build", help="build the site with --strict, replacing the site folder only on success",
-        description="Build the site with --strict into a folder beside the site folder, and "
-                    "put it in place of the site folder only when the build succeeded: a "
-                    "failed build leaves the previous site as it was. `make build` runs this.")
-    build.add_argument("--site-dir", type=Path,
-                       help="where the site goes (default: site_dir of mkdocs.yml, site/)")
+    build = commands.add_parser("build", help=t("build_help"), description=t("build_description"))
+    build.add_argument("--site-dir", type=Path, metavar=t("folder_metavar"),
+                       help=t("site_dir_help"))
     build.set_defaults(run=_build)
 
-    importer = commands.add_parser("import", help="bring content over from another system",
-                                   description="Import content into this site.")
-    sources = importer.add_subparsers(dest="source", required=True, metavar="SOURCE")
-    wordpress = sources.add_parser(
-        "wordpress", help="a WordPress export (WXR)",
-        description="Import the posts, pages, comments, authors and media list of a WordPress "
-                    "export (Tools → Export, WXR 1.0, 1.1 or 1.2). Running it again changes "
-                    "nothing; a file an editor changed since the last import is kept unless "
-                    "--force.")
-    wordpress.add_argument("export", type=Path, help="the export file (.xml)")
-    wordpress.add_argument("--into", type=Path,
-                           help="the content folder (default: docs_dir of mkdocs.yml, or content)")
-    wordpress.add_argument("--dry-run", action="store_true",
-                           help="write nothing; print what would change")
-    wordpress.add_argument("--force", action="store_true",
-                           help="also overwrite files edited since the last import")
-    wordpress.add_argument("--report", type=Path, metavar="FILE.json",
-                           help="also write what the import did as JSON")
+    importer = commands.add_parser("import", help=t("import_help"),
+                                   description=t("import_description"))
+    sources = importer.add_subparsers(dest="source", required=True, metavar=t("source_metavar"))
+    wordpress = sources.add_parser("wordpress", help=t("wordpress_help"),
+                                   description=t("wordpress_description"))
+    wordpress.add_argument("export", type=Path, metavar=t("export_metavar"),
+                           help=t("export_help"))
+    wordpress.add_argument("--into", type=Path, metavar=t("folder_metavar"), help=t("into_help"))
+    wordpress.add_argument("--dry-run", action="store_true", help=t("dry_run_help"))
+    wordpress.add_argument("--force", action="store_true", help=t("force_help"))
+    wordpress.add_argument("--report", type=Path, metavar=t("report_metavar"),
+                           help=t("report_help"))
     wordpress.add_argument("--download-media", action="store_true",
-                           help="first download the old site's media into <content>/media "
-                                "(a failed file is reported, the rest goes on)")
+                           help=t("download_media_help"))
     wordpress.set_defaults(run=_import_wordpress)
 
-    check = commands.add_parser(
-        "check", help="validate all content without building",
-        description="Load every post, journal, issue and author as a build would and print "
-                    "every problem as file:line: message. Exit status 1 if there is any.")
+    check = commands.add_parser("check", help=t("check_help"), description=t("check_description"))
     check.set_defaults(run=_check)
     return parser
 
 
 def _new_post(args: argparse.Namespace) -> int:
-    config = _load_config(args.config_file)
-    archive = _plugin(config, "letopis/archive")
+    t: Texts = args.texts
+    config = _load_config(args.config_file, t)
+    archive = _plugin(config, "letopis/archive", t)
     archive.on_config(config)
     context = archive.context
     today = datetime.now(context.timezone).date()
     if args.slug is not None and not is_valid_slug(args.slug):
-        raise CliError(f'--slug "{args.slug}" may hold only letters, digits, "-" and "_" '
-                       "(it becomes one part of the URL)")
+        raise CliError(t("bad_slug", slug=args.slug))
     slug = args.slug or post_slug(args.title, "")
     target = Path(config.docs_dir) / archive.config.posts_dir / f"{today.year}" / f"{slug}.md"
-    front = {"title": args.title, "date": today, "categories": [], "tags": []}
-    if args.slug:
-        front["slug"] = args.slug  # the file name alone would not set the URL
-    _write_new(target, front)
+    # The slug is written down: a later retitle (a typo fixed) does not move the address.
+    front = {"title": args.title, "date": today, "slug": slug, "categories": [], "tags": []}
+    _write_new(target, front, t)
     url = context.urls.post(datetime(today.year, today.month, today.day), slug)
-    print(f"created {_shown(target)}: it will be published at /{url}")
+    print(t("created_post", path=_shown(target), url=url, slug=slug))
     return 0
 
 
 def _new_issue(args: argparse.Namespace) -> int:
-    config = _load_config(args.config_file)
-    archive = _plugin(config, "letopis/archive")
-    journal_plugin = _plugin(config, "letopis/journal")
+    t: Texts = args.texts
+    config = _load_config(args.config_file, t)
+    archive = _plugin(config, "letopis/archive", t)
+    journal_plugin = _plugin(config, "letopis/journal", t)
     archive.on_config(config)
     journal_dir = Path(config.docs_dir) / journal_plugin.config.journal_dir
     if not (journal_dir / args.journal / "index.md").is_file():
         known = sorted(p.parent.name for p in journal_dir.glob("*/index.md"))
-        raise CliError(f'unknown journal "{args.journal}" (known: {", ".join(known) or "none"}; '
-                       f"a journal is a folder with an index.md under {_shown(journal_dir)})")
+        raise CliError(t("unknown_journal", journal=args.journal,
+                         known=", ".join(known) or t("none"), folder=_shown(journal_dir)))
     if not 1900 <= args.year <= 2100 or not 1 <= args.number <= 999:
-        raise CliError("--year must be from 1900 to 2100 and --number from 1 to 999")
+        raise CliError(t("bad_issue_number"))
     target = journal_dir / args.journal / f"{args.year}-{args.number}.md"
     front = {"year": args.year, "number": args.number,
              "status": archive.context.localizer.ui["preparing"], "articles": []}
-    _write_new(target, front)
-    print(f"created {_shown(target)}: add its articles, then run `letopis check`")
+    _write_new(target, front, t)
+    print(t("created_issue", path=_shown(target)))
     return 0
 
 
@@ -168,8 +267,9 @@ def _import_wordpress(args: argparse.Namespace) -> int:
     from letopis.wordpress.media import download_media
     from letopis.wordpress.reader import NotWxrError
 
+    t: Texts = args.texts
     if not args.export.is_file():
-        raise CliError(f"{args.export}: файл не найден")
+        raise CliError(t("file_not_found", path=args.export))
     settings = _import_settings(args)
     failed: list[str] = []
     try:
@@ -179,29 +279,28 @@ def _import_wordpress(args: argparse.Namespace) -> int:
                                            dry_run=args.dry_run)
             failed = downloads.failed
             for failure in failed:
-                print(f"медиафайл не скачан: {failure}", file=sys.stderr)
-            verb = "было бы скачано" if args.dry_run else "скачано"
-            print(f"медиафайлы: {verb} {len(downloads.fetched)}, уже были {downloads.present}, "
-                  f"не удалось {len(failed)}")
-        report = import_export(args.export, settings, opener=_progress)
+                print(t("media_failed", failure=failure), file=sys.stderr)
+            print(t("media_summary_dry_run" if args.dry_run else "media_summary",
+                    fetched=len(downloads.fetched), present=downloads.present,
+                    failed=len(failed)))
+        report = import_export(args.export, settings,
+                               opener=lambda path: _progress(path, t("import_progress")))
     except NotWxrError as exc:
         raise CliError(f"{args.export}: {exc}") from None
     except ValueError as exc:  # an unreadable authors registry
         raise CliError(str(exc)) from None
-    report.problems += [f"медиафайл не скачан: {failure}" for failure in failed]
+    report.problems += [t("media_failed", failure=failure) for failure in failed]
     for item in report.items:
         if item.action != "unchanged":
-            verb = {"create": "создать", "update": "обновить", "keep": "оставить"}[item.action] \
-                if args.dry_run else {"create": "создан", "update": "обновлён",
-                                      "keep": "оставлен (изменён редактором)"}[item.action]
+            verb = t(f"import_would_{item.action}" if args.dry_run else f"import_{item.action}")
             print(f"{verb}: {item.file}")
     print("\n".join(report.lines()))
     if args.report:
         args.report.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=1) + "\n",
                                encoding="utf-8")
     if report.failed:
-        print(f"импорт завершён с ошибками: {len(report.skipped)} элемент(ов) не импортировано, "
-              f"{len(report.problems)} ошибк(и); см. «Требует внимания» выше", file=sys.stderr)
+        print(t("import_failed", skipped=len(report.skipped), problems=len(report.problems)),
+              file=sys.stderr)
     return EXIT_PROBLEMS if report.failed else 0
 
 
@@ -211,8 +310,8 @@ def _import_settings(args: argparse.Namespace) -> Any:
     from letopis.wordpress.importer import Settings
 
     if args.config_file.is_file():
-        config = _load_config(args.config_file)
-        options = _plugin(config, "letopis/archive").config
+        config = _load_config(args.config_file, args.texts)
+        options = _plugin(config, "letopis/archive", args.texts).config
         pages = config.plugins.get("letopis/pages")
         return Settings(into=args.into or Path(config.docs_dir),
                         timezone=site_timezone(options.timezone),
@@ -225,12 +324,12 @@ def _import_settings(args: argparse.Namespace) -> Any:
 
 
 @contextlib.contextmanager
-def _progress(path: Path) -> Iterator[BinaryIO]:
+def _progress(path: Path, label: str) -> Iterator[BinaryIO]:
     """The export opened for reading, with a progress bar on a terminal (by bytes read)."""
     from tqdm import tqdm
 
     with path.open("rb") as raw, tqdm.wrapattr(raw, "read", total=path.stat().st_size,
-                                               desc="импорт", unit="B", unit_scale=True,
+                                               desc=label, unit="B", unit_scale=True,
                                                disable=None, file=sys.stderr) as stream:
         yield stream
 
@@ -239,8 +338,9 @@ def _check(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import get_files
 
-    config = _load_config(args.config_file)
-    archive = _plugin(config, "letopis/archive")
+    t: Texts = args.texts
+    config = _load_config(args.config_file, t)
+    archive = _plugin(config, "letopis/archive", t)
     logging.getLogger("mkdocs").setLevel(logging.CRITICAL + 1)  # problems are printed below
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -252,29 +352,27 @@ def _check(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
     problems = archive.problems
     for problem in sorted(problems.items, key=lambda p: (p.path, p.line or 0)):
-        print(f"{problem} [{problem.severity.value}]")
+        print(f"{problem} [{t(problem.severity.value)}]")
     if problems:
-        print(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)",
-              file=sys.stderr)
+        print(t("check_summary", errors=t.count("errors", len(problems.errors)),
+                warnings=t.count("warnings", len(problems.warnings))), file=sys.stderr)
         return EXIT_PROBLEMS
-    posts = len(archive.all_posts)
-    print(f"all content is valid ({posts} post{'s' if posts != 1 else ''})")
+    print(t("all_valid", posts=t.count("posts", len(archive.all_posts))))
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    config = _load_config(args.config_file)
+    config = _load_config(args.config_file, args.texts)
     site = args.site_dir or Path(config.site_dir)
     return build_atomically(args.config_file, site, args.engine)
 
 
-def _load_config(path: Path) -> Any:
+def _load_config(path: Path, t: Texts) -> Any:
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
     if not path.is_file():
-        raise CliError(f"{path} not found: run letopis in the site's folder or pass "
-                       "--config-file")
+        raise CliError(t("config_not_found", path=path))
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
         return load_config(config_file=str(path))
@@ -282,16 +380,16 @@ def _load_config(path: Path) -> Any:
         raise CliError(f"{path}: {exc}") from None
 
 
-def _plugin(config: Any, name: str) -> Any:
+def _plugin(config: Any, name: str, t: Texts) -> Any:
     plugin = config.plugins.get(name)
     if plugin is None:
-        raise CliError(f"{config.config_file_path} does not use the {name} plugin")
+        raise CliError(t("no_plugin", path=config.config_file_path, name=name))
     return plugin
 
 
-def _write_new(target: Path, front: dict[str, Any]) -> None:
+def _write_new(target: Path, front: dict[str, Any], t: Texts) -> None:
     if target.exists():
-        raise CliError(f"{_shown(target)} already exists; refusing to overwrite it")
+        raise CliError(t("file_exists", path=_shown(target)))
     target.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None)
     with target.open("x", encoding="utf-8") as out:  # "x": never replace a file

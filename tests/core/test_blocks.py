@@ -168,9 +168,31 @@ def test_blocks_inside_code_fences_are_examples_not_blocks() -> None:
     assert (parsed, problems.items) == ([], [])
 
 
-def test_other_blocks_are_left_alone() -> None:
-    parsed, problems = parse("/// admonition | Заметка\nТекст.\n///\n")
-    assert (parsed, problems.items) == ([], [])
+def test_an_unknown_block_name_is_an_error_with_a_suggestion() -> None:
+    text = "Текст.\n\n/// claim | Ложь №{n}.\n1. «Нет бюджета».\n\n    Ответ.\n///\n"
+    parsed, problems = parse(text, first_line=5)
+    assert parsed == []
+    assert messages(problems) == [
+        f'{PATH}:7: unknown block "claim" (did you mean «claims»?); the blocks are claims '
+        "and matrix"]
+    _, problems = parse("/// admonition | Заметка\nТекст.\n///\n")
+    assert messages(problems) == [
+        f'{PATH}:1: unknown block "admonition"; the blocks are claims and matrix']
+
+
+@pytest.mark.parametrize("text", ["///\n", "/// | заголовок\n", "Текст /// claim\n",
+                                  "```\n/// claim\n```\n", "//// claim\n"])
+def test_only_a_block_opener_can_be_an_unknown_block(text: str) -> None:
+    assert parse(text)[1].items == []
+
+
+def test_blocks_of_other_extensions_are_left_to_them_unless_a_typo_of_ours() -> None:
+    problems = Problems()
+    text = "/// admonition | Заметка\nТекст.\n///\n\n/// matrx\n///\n"
+    assert find_blocks(text, 1, PATH, problems, other_blocks=True) == []
+    assert messages(problems) == [
+        f'{PATH}:5: unknown block "matrx" (did you mean «matrix»?); the blocks are claims '
+        "and matrix"]
 
 
 def test_replace_blocks_renders_valid_blocks_and_keeps_the_rest() -> None:

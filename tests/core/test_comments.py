@@ -128,7 +128,8 @@ def test_comment_fields() -> None:
 )
 def test_date_labels(locale: str, date: str, label: str) -> None:
     context = PostContext(CONTEXT.timezone, CONTEXT.urls, Localizer(locale))
-    text = f"---\ntitle: A\ndate: 2014-05-20\ncomments:\n{chr(10).join(entry(1, date))}\n---\n"
+    text = (f"---\ntitle: A\ndate: 2014-05-20\ncomments:\n{chr(10).join(entry(1, date))}\n"
+            "---\n\nТекст.\n")
     (post,), _ = load_posts([SourceFile("posts/x.md", "content/posts/x.md", text.encode())],
                             context)
     assert post.comments[0].date_label == label
@@ -136,8 +137,8 @@ def test_date_labels(locale: str, date: str, label: str) -> None:
 
 def test_a_post_without_comments_has_none() -> None:
     assert only_post().comments == ()  # `comments:` left empty
-    posts, _ = load_posts([SourceFile("posts/y.md", "content/posts/y.md",
-                                      b"---\ntitle: A\ndate: 2014-05-20\n---\n")], CONTEXT)
+    raw = "---\ntitle: A\ndate: 2014-05-20\n---\n\nТекст.\n".encode()
+    posts, _ = load_posts([SourceFile("posts/y.md", "content/posts/y.md", raw)], CONTEXT)
     assert posts[0].comments == ()
 
 

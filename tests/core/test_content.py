@@ -16,7 +16,7 @@ CONTEXT = PostContext(timezone=site_timezone("Europe/Moscow"), urls=UrlScheme(),
 
 
 def test_load_post_passes_warnings_out_when_the_post_loads() -> None:
-    raw = "---\ntitle: Опечатка\ndate: 2014-05-20\ncatgories: [Продажи]\n---\n".encode()
+    raw = "---\ntitle: Опечатка\ndate: 2014-05-20\ncatgories: [Продажи]\n---\n\nТекст.\n".encode()
     warnings = Problems()
     post = load_post(raw, "posts/x.md", "content/posts/x.md", CONTEXT, warnings)
     assert post.title == "Опечатка"
@@ -26,7 +26,7 @@ def test_load_post_passes_warnings_out_when_the_post_loads() -> None:
 
 
 def test_load_post_raises_every_problem_of_the_file_in_file_order() -> None:
-    raw = b"---\ncatgories: [a]\ndate: 2014-02-30\ndraft: maybe\n---\n"
+    raw = b"---\ncatgories: [a]\ndate: 2014-02-30\ndraft: maybe\n---\n\nText.\n"
     warnings = Problems()
     with pytest.raises(ContentError) as caught:
         load_post(raw, "posts/x.md", "content/posts/x.md", CONTEXT, warnings)

@@ -28,8 +28,12 @@ def journal_index(slug: str = "vestnik", *lines: str) -> SourceFile:
     return source(f"{slug}/index.md", *(lines or ("name: Вестник",)), body="О журнале.")
 
 
-def issue_file(name: str, year: int, number: int, *lines: str) -> SourceFile:
-    """An issue of "vestnik": year on line 2, number on line 3, `lines` from line 4."""
+def issue_file(name: str, year: int, number: int, *lines: str,
+               articles: bool = True) -> SourceFile:
+    """An issue of "vestnik": year on line 2, number on line 3, `lines` from line 4; one
+    article after them unless `lines` list articles (an issue without any is a warning)."""
+    if articles and not any(line.startswith(("articles:", "other_authors:")) for line in lines):
+        lines = (*lines, "articles:", *article("Статья"))
     return source(f"vestnik/{name}", f"year: {year}", f"number: {number}", *lines)
 
 
@@ -115,11 +119,24 @@ def test_issue_title_and_label_come_from_the_catalog() -> None:
 
 
 def test_issue_without_optional_fields() -> None:
-    journals, problems = load(journal_index(), issue_file("2014-2.md", 2014, 2))
-    assert not problems
+    journals, problems = load(journal_index(), issue_file("2014-2.md", 2014, 2,
+                                                          articles=False))
+    # Published all the same: the announcement may come before the articles are known.
+    assert [(str(p), p.severity) for p in problems.items] == [
+        ('content/journal/vestnik/2014-2.md:4: the issue lists no articles: add them under '
+         '"articles:" (title, authors, abstract)', Severity.WARNING)]
     issue = journals.by_ref["vestnik/2014/2"]
     assert (issue.status, issue.release, issue.cover) == (None, None, None)
     assert (issue.articles, issue.other_authors) == ((), ())
+
+
+def test_an_empty_list_of_articles_is_a_warning_at_its_line() -> None:
+    _, problems = load(journal_index(), issue_file("2014-2.md", 2014, 2, "status: в печати",
+                                                   "articles: []"))
+    assert [(p.line, p.severity) for p in problems.items] == [(5, Severity.WARNING)]
+    _, problems = load(journal_index(), issue_file("2014-2.md", 2014, 2,
+                                                   "other_authors: [ivan]"))
+    assert not problems  # articles whose titles are not given
 
 
 def test_article_fields() -> None:
@@ -236,7 +253,7 @@ def test_the_same_number_in_another_year_or_journal_is_no_duplicate() -> None:
     journals, problems = load(
         journal_index(), journal_index("digest", "name: Дайджест"),
         issue_file("2014-2.md", 2014, 2), issue_file("2013-2.md", 2013, 2),
-        source("digest/2014-2.md", "year: 2014", "number: 2"),
+        source("digest/2014-2.md", "year: 2014", "number: 2", "articles:", *article("Обзор")),
     )
     assert not problems
     assert sorted(journals.by_ref) == ["digest/2014/2", "vestnik/2013/2", "vestnik/2014/2"]
@@ -327,7 +344,7 @@ def test_author_refs_name_the_line_of_their_list() -> None:
 def test_author_refs_are_kept_from_a_duplicate_issue() -> None:
     copy = "content/journal/vestnik/2014-2-copy.md"
     journals, problems = load(
-        journal_index(), issue_file("2014-2.md", 2014, 2),
+        journal_index(), issue_file("2014-2.md", 2014, 2, articles=False),
         issue_file("2014-2-copy.md", 2014, 2, "articles:", *article(TITLE, "[ivan]"),
                    "other_authors: [petr]"),
     )

@@ -133,7 +133,8 @@ def test_malformed_blocks_stop_the_build_naming_file_and_line(tmp_path: Path) ->
             "1. [Быстро, Много] А\n\n    а\n\n"  # 16–19
             "1. [Быстро, Мало] Б\n\n    б\n\n"  # 20–23
             "2. [Долго, Вечно] В\n\n    в\n"  # 24–26
-            "///\n")
+            "///\n\n"  # 27–28
+            "/// claim | Ложь №{n}.\n1. «Нет бюджета».\n\n    Ответ.\n///\n")  # 29–33
     config = site_config()
     config["plugins"].append("letopis/blocks")
     build = run_mkdocs(write_project(tmp_path, {"posts/bloki.md": post}, config))
@@ -144,5 +145,8 @@ def test_malformed_blocks_stop_the_build_naming_file_and_line(tmp_path: Path) ->
         "content/posts/bloki.md:12: a 2×2 matrix needs 4 groups, one per cell; this one has 3",
         "content/posts/bloki.md:20: priority 1 is already given to the group on line 16",
         'content/posts/bloki.md:24: unknown column value "Вечно" (the columns are: Много, Мало)',
+        # A typo in a block's name would publish the block as a raw paragraph.
+        'content/posts/bloki.md:29: unknown block "claim" (did you mean «claims»?); the blocks '
+        "are claims and matrix",
     ]:
         assert expected in build.log

@@ -25,6 +25,7 @@ priority and the brackets place it: [row value, column value].
 
 from __future__ import annotations
 
+import difflib
 import re
 import textwrap
 from collections.abc import Callable
@@ -95,9 +96,14 @@ class _Item:
     line: int
 
 
-def find_blocks(text: str, first_line: int, path: str, problems: Problems) -> list[BlockSource]:
+def find_blocks(text: str, first_line: int, path: str, problems: Problems, *,
+                other_blocks: bool = False) -> list[BlockSource]:
     """Every claims or matrix block of `text` (whose first line is `first_line` of the file);
-    code fences are skipped, an unclosed block is an error."""
+    code fences are skipped, an unclosed block is an error.
+
+    An opener of any other name (`/// claim`) would be published as a raw paragraph, so it is
+    an error; when the page's Markdown also renders other pymdownx.blocks (`other_blocks`),
+    only a name close to one of ours is, the rest being theirs."""
     lines = text.split("\n")
     blocks = []
     fence: str | None = None
@@ -108,6 +114,9 @@ def find_blocks(text: str, first_line: int, path: str, problems: Problems) -> li
             fence = None if fence == marker.group(1) else fence or marker.group(1)
         opener = _OPENER.fullmatch(line) if fence is None else None
         if opener is None or opener.group(1) not in KINDS:
+            if opener is not None:
+                _unknown_kind(opener.group(1), first_line + index, path, problems,
+                              other_blocks=other_blocks)
             index += 1
             continue
         end = next((i for i in range(index + 1, len(lines)) if _CLOSER.fullmatch(lines[i])),
@@ -120,6 +129,16 @@ def find_blocks(text: str, first_line: int, path: str, problems: Problems) -> li
                                   lines[index + 1:end], index, end, first_line + index))
         index = end + 1
     return blocks
+
+
+def _unknown_kind(name: str, line: int, path: str, problems: Problems, *,
+                  other_blocks: bool) -> None:
+    close = difflib.get_close_matches(name.casefold(), KINDS, n=1)
+    if other_blocks and not close:
+        return
+    hint = f" (did you mean «{close[0]}»?)" if close else ""
+    problems.error(path, line, f'unknown block "{name}"{hint}; the blocks are '
+                               f"{', '.join(KINDS[:-1])} and {KINDS[-1]}")
 
 
 def parse_claims(block: BlockSource, path: str, problems: Problems) -> Claims | None:

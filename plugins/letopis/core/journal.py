@@ -199,6 +199,10 @@ def _issue(journal: Journal, file: SourceFile, doc: Document, journal_dir: str,
     refs.extend(author_refs(doc.front, doc.path, "other_authors"))
     if len(problems.errors) > before or year is None or number is None:
         return None  # an article with errors has reported them too
+    if not entries and not other_authors:
+        problems.warning(doc.path, doc.line_of("articles") if fields.has("articles") else
+                         doc.closing_line, 'the issue lists no articles: add them under '
+                                           '"articles:" (title, authors, abstract)')
     title = localizer.heading("issue", journal=journal.name, number=number, year=year)
     return Issue(
         journal=journal.slug, source=file.source, path=doc.path, year=year, number=number,

@@ -101,6 +101,7 @@ def post_from_document(
     aliases = fields.names("aliases")
     draft = fields.flag("draft")
     comments = read_comments(fields, context.timezone, context.localizer)
+    _check_text(doc, draft, problems)
 
     if len(problems.errors) > before or title is None or published is None or slug is None:
         return None
@@ -123,6 +124,19 @@ def post_from_document(
         comments=comments,
         front=doc.front,
     )
+
+
+def _check_text(doc: Document, draft: bool, problems: Problems) -> None:
+    """A post without text would be published as a bare title; a draft may wait for it."""
+    if doc.body.strip():
+        return
+    if draft:
+        problems.warning(doc.path, doc.closing_line, 'the post has no text yet: write it below '
+                                                     'the closing "---" before publishing it')
+    else:
+        problems.error(doc.path, doc.closing_line, 'the post has no text: write it below the '
+                                                   'closing "---" (or mark it draft: true until '
+                                                   "it is written)")
 
 
 def _date(fields: Fields, context: PostContext) -> datetime | None:

@@ -27,6 +27,7 @@ class Document:
     path: str  # as shown to editors, e.g. "content/posts/x.md"
     front: YamlData
     body: str
+    closing_line: int = 1  # the line of the "---" that closes the front matter
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -52,7 +53,12 @@ def read_document(raw: bytes, path: str, problems: Problems) -> Document | None:
     opening = _HANDLER.FM_BOUNDARY.match(text)
     assert opening is not None  # detect() matched it
     data = read_yaml(front, path, problems, lines_before=text.count("\n", 0, opening.end()))
-    return None if data is None else Document(path=path, front=data, body=body)
+    if data is None:
+        return None
+    closing = _HANDLER.FM_BOUNDARY.search(text, opening.end() + 1)
+    assert closing is not None  # split() found it
+    return Document(path=path, front=data, body=body,
+                    closing_line=text.count("\n", 0, closing.start()) + 1)
 
 
 def _no_front_matter(text: str) -> tuple[int, str]:

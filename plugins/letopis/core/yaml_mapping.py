@@ -276,11 +276,31 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str, lines_before: int
     if mark is not None and _indented_with_tab(text, mark.line):
         return line, f"{what} is not valid YAML: this line is indented with a tab; YAML needs " \
                      "spaces"
+    if "mapping values are not allowed" in problem and mark is not None \
+            and (quoted := _quoted_suggestion(text, mark.line)) is not None:
+        return line, f'the value holds ": ", which YAML reads as another key; put it in ' \
+                     f"quotes: {quoted}"
     message = f"{what} is not valid YAML: {problem}"
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         started = _file_line(exc.context_mark, text, lines_before)
         message += f" ({exc.context} started on line {started})"
     return line, message
+
+
+# `title: Ложь: как распознать`: a key, then a plain value that itself holds ": ".
+_UNQUOTED_COLON = re.compile(r"(\s*(?:-\s+)?)([^\s:#\"'][^:]*?):\s+([^\s\"'\[{|>&*!].*?)\s*")
+
+
+def _quoted_suggestion(text: str, index: int) -> str | None:
+    """The line `index` with its value in quotes, when an unquoted colon is what broke it."""
+    lines = text.split("\n")
+    found = _UNQUOTED_COLON.fullmatch(lines[index]) if index < len(lines) else None
+    if found is None or ": " not in found.group(3) + " ":
+        return None
+    key, value = found.group(2), found.group(3)
+    if '"' not in value:
+        return f'{key}: "{value}"'
+    return f"{key}: '" + value.replace("'", "''") + "'"
 
 
 def _file_line(mark: yaml.Mark | None, text: str, lines_before: int) -> int:

@@ -39,6 +39,7 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
         self._templates: dict[str, Template] = {}
         self._preview = False
         self._clean: dict[str, tuple[int, int]] = {}  # preview: files checked without problems
+        self._other_blocks = False  # the page's Markdown renders other pymdownx.blocks too
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -48,6 +49,8 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self._archive = archive_plugin(config, "letopis/blocks")
         names = {str(e).rsplit(".", 1)[-1] for e in config.markdown_extensions}
+        self._other_blocks = any(str(e).startswith("pymdownx.blocks.")
+                                 for e in config.markdown_extensions)
         if "md_in_html" not in names:
             raise PluginError("letopis/blocks needs the md_in_html Markdown extension: add "
                               "`- md_in_html` to markdown_extensions in mkdocs.yml")
@@ -69,7 +72,7 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
                 path = f"{shown_as}/{file.src_uri}"
                 text = read_text(raw, path, archive.problems)
                 if text is not None:
-                    _check(text, path, archive.problems)
+                    _check(text, path, archive.problems, other_blocks=self._other_blocks)
             if stamp is not None and len(archive.problems.items) == before:
                 self._clean[file.src_uri] = stamp
         # A private environment: pages are converted before MkDocs hands plugins its own.
@@ -95,10 +98,10 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
         return replace_blocks(markdown, render)
 
 
-def _check(text: str, path: str, problems: Problems) -> None:
+def _check(text: str, path: str, problems: Problems, *, other_blocks: bool) -> None:
     """Every block of a page, parsed for its problems; claim anchors must be unique."""
     anchors: dict[str, int] = {}
-    for block in find_blocks(text, 1, path, problems):
+    for block in find_blocks(text, 1, path, problems, other_blocks=other_blocks):
         parsed = PARSERS[block.kind](block, path, problems)
         for claim in getattr(parsed, "claims", []):
             if claim.anchor in anchors:
