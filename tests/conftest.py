@@ -71,7 +71,8 @@ def full_site_config(**archive_options: Any) -> dict[str, Any]:
     """Every Letopis plugin, as the bundled site uses them."""
     config = journal_site_config(**archive_options)
     config["plugins"] += ["letopis/blocks", "letopis/feeds", "letopis/search",
-                          "letopis/redirects", "letopis/meta", "letopis/pages"]
+                          "letopis/redirects", "letopis/meta", "letopis/pages",
+                          "letopis/addresses"]
     return config
 
 

@@ -47,7 +47,9 @@ def test_nothing_is_written_outside_the_site_folder(hostile: Build) -> None:
                for p in (FIXTURES / "hostile" / "content").rglob("*") if p.is_file()}
     outside = {p.relative_to(outer).as_posix() for p in outer.rglob("*")
                if p.is_file() and hostile.site not in p.parents}
-    assert outside == sources | {"a/project/mkdocs.yml"}
+    # letopis/addresses keeps the addresses of the last build beside mkdocs.yml, by design.
+    record = "a/project/.cache/letopis/addresses.json"
+    assert outside == sources | {"a/project/mkdocs.yml", record}
 
 
 def test_no_page_runs_editor_text_as_script(hostile: Build) -> None:
@@ -162,7 +164,7 @@ def test_slugs_of_titles_without_letters_and_of_long_titles(hostile: Build) -> N
     assert len(long_posts) == 1
     assert len(long_posts[0].parent.name) <= 80
     (emoji_category,) = [p for p in hostile.site.glob("category/*/") if p.name[0].isdigit()
-                         or p.name.isalnum() and not p.name.startswith("b-")]
+                         or (p.name.isalnum() and not p.name.startswith("b-"))]
     assert (emoji_category / "index.html").is_file()
 
 
