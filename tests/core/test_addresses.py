@@ -62,6 +62,11 @@ def moves_between(old: str, new: str, urls: UrlScheme = CONTEXT.urls) -> list[st
      ["content/posts/x.md:2: адрес записи сменился с /2014/05/pervaia-zapis/ на "
       "/2015/01/novoe-nazvanie/ (новые заголовок и дата), и старые ссылки на неё не откроются: "
       "чтобы старый адрес вёл сюда, добавьте aliases: [/2014/05/pervaia-zapis/]"]),
+    # A kept slug does not keep the address when the date is in it: the alias is named.
+    ("title: Первая запись\ndate: 2015-01-10\nslug: pervaia-zapis",
+     ["content/posts/x.md:3: адрес записи сменился с /2014/05/pervaia-zapis/ на "
+      "/2015/01/pervaia-zapis/ (новая дата), и старые ссылки на неё не откроются: чтобы "
+      "старый адрес вёл сюда, добавьте aliases: [/2014/05/pervaia-zapis/]"]),
     # Other aliases already: the old address joins them.
     ("title: Первая запись\ndate: 2015-01-10\naliases: [/old/]",
      ["content/posts/x.md:3: адрес записи сменился с /2014/05/pervaia-zapis/ на "

@@ -71,12 +71,14 @@ def address_of(post: Post) -> Address:
 
 def find_moves(published: Iterable[Post], record: Mapping[str, Address],
                urls: UrlScheme) -> list[Move]:
-    """The published posts whose address differs from the recorded one, when neither a
-    `slug:` (the editor's decision) nor an alias for the old address accounts for it."""
+    """The published posts whose address differs from the recorded one, when neither a new
+    `slug:` (the editor's decision) nor an alias for the old address accounts for it. A
+    `slug:` that stayed does not keep an address whose date changed."""
     moves = []
     for post in published:
         old = record.get(post.source)
-        if old is None or old.url == post.url or _slug_given(post) or _redirects(post, old):
+        if old is None or old.url == post.url or _redirects(post, old) or \
+                (_slug_given(post) and post.slug != old.slug):
             continue
         new = address_of(post)
         slug_keeps_it = urls.post(post.published, old.slug) == old.url
