@@ -237,8 +237,6 @@ def test_check_prints_every_problem_as_file_line_message(project: Path) -> None:
         'content/posts/anons-1.md:5: unknown journal issue "vestnik/2099/1" (expected '
         "<journal>/<year>/<number>; known: vestnik/2013/4, vestnik/2014/1, vestnik/2014/2) "
         "[ошибка]",
-        'content/posts/chernovik.md:5: the post has no text yet: write it below the closing '
-        '"---" before publishing it [предупреждение]',
-    ]
-    assert "4 ошибки, 1 предупреждение" in done.stderr
+    ]  # the draft without text (chernovik.md) may wait: it is not published
+    assert "4 ошибки" in done.stderr
     assert not (project / "site").exists()  # checking builds nothing
