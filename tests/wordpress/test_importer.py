@@ -127,3 +127,21 @@ def test_a_link_to_an_anchor_the_conversion_dropped_fails_the_import(tmp_path: P
     assert report.problems == ["posts/2014/z1.md: ссылка на posts/2014/z1.md#x, но такого "
                                "якоря там нет после преобразования; исправьте ссылку вручную"]
     assert report.failed
+
+
+@pytest.mark.parametrize("body", ["", "  \n\n", "<p>&nbsp;</p>\n<!--more-->",
+                                  "<script>alert(1)</script>"])
+def test_a_published_post_without_text_becomes_a_draft(tmp_path: Path, body: str) -> None:
+    # Letopis publishes no bare title: the editor decides what the post becomes.
+    report = run(tmp_path, item(1, "2014-05-01 09:00:00", body=body))
+    [imported] = report.items
+    assert imported.draft == "запись без текста: импортирована как черновик"
+    assert imported.draft in imported.notes
+    assert "draft: true" in (tmp_path / "content/posts/2014/z1.md").read_text("utf-8")
+    assert not report.failed
+
+
+def test_a_post_with_only_a_picture_is_published(tmp_path: Path) -> None:
+    report = run(tmp_path, item(1, "2014-05-01 09:00:00",
+                                body='<img src="https://example.com/a.png" alt="Схема">'))
+    assert report.items[0].draft is None

@@ -35,7 +35,15 @@ from letopis.core.yaml_mapping import read_yaml
 
 from .convert import to_markdown
 from .old_site import OldSite, media_path
-from .plan import Plan, Planned, Planner, moment_of, old_query_key, register_media
+from .plan import (
+    EMPTY_REASON,
+    Plan,
+    Planned,
+    Planner,
+    moment_of,
+    old_query_key,
+    register_media,
+)
 from .reader import BrokenItem, Comment, Item, Site, read_export
 from .report import ItemReport, Report
 
@@ -210,8 +218,12 @@ class _Writer:
                 f"{self.site.base_url or self.site.title}.\n"
                 + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
                 + "---\n\n" + converted.markdown)
-        if item.password or item.status == "private":
+        if item.password or item.status == "private" or planned.draft == EMPTY_REASON:
             notes.append(planned.draft or "")
+        if planned.kind == "post" and not planned.draft and not converted.markdown.strip():
+            self.report.problems.append(f"{planned.target}: после преобразования в записи не "
+                                        "осталось текста; допишите его или сделайте её "
+                                        "черновиком (draft: true)")
         action = _apply(planned.target, text, planned.key, self.settings, self.state)
         self.report.items.append(ItemReport(
             item.post_id, item.title or UNTITLED, planned.kind, planned.target,

@@ -34,6 +34,12 @@ DRAFT_REASONS = {
     "private": "личная запись в WordPress: импортирована как черновик",
 }
 PASSWORD_REASON = "защищена паролем в WordPress: импортирована как черновик"
+# Letopis publishes no post without text (a bare title); the editor decides what it becomes.
+EMPTY_REASON = "запись без текста: импортирована как черновик"
+# What shows nothing on a page: scripts and styles (removed on import), comments, tags, spaces.
+_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&nbsp;|&#160;",
+                        re.IGNORECASE | re.DOTALL)
+_SHOWN_ALONE = re.compile(r"<(?:img|iframe|video|audio|object|embed)\b", re.IGNORECASE)
 # Ids and names a link's #fragment can point at, as the converter keeps them.
 _ANCHOR = re.compile(r"""<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # An image in a post's HTML (captions hold theirs as <img> too).
@@ -185,6 +191,8 @@ class Planner:
             url = posixpath.splitext(target)[0].removesuffix("/index") + "/"
             self.plan._urls[url] = item.label
         draft = PASSWORD_REASON if item.password else DRAFT_REASONS.get(item.status)
+        if draft is None and item.post_type == "post" and is_empty(item.content):
+            draft = EMPTY_REASON
         planned = Planned(key, item.label, item.post_type, target, url, slug,
                           published, draft, item.status == "future", notes=notes,
                           anchors=set(_ANCHOR.findall(item.content)))
@@ -292,6 +300,13 @@ class Planner:
                                          f"({owner}); "
                                          "перенаправление с него не создано")
         return self.plan
+
+
+def is_empty(content: str) -> bool:
+    """Whether a post's HTML shows nothing once imported (no text, no image or embed)."""
+    if _SHOWN_ALONE.search(content):
+        return False
+    return not html.unescape(_INVISIBLE.sub(" ", content)).strip()
 
 
 def register_media(plan: Plan, old: OldSite, item: Item) -> list[str]:
