@@ -74,7 +74,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         localizer, urls = archive.context.localizer, archive.context.urls
         self.calendar = ArchiveCalendar(archive.index, localizer, urls)
         self._rendered = {}  # a new build may change any month
-        self._declare_dependencies(archive)
+        self._declare_dependencies(archive, files)
         self._grid_src_uri = None
         if self.config.archive_page:
             self._grid = ArchiveGrid(archive_grid(archive.index, localizer, urls),
@@ -89,8 +89,10 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             self._grid_src_uri = src_uri
         return files
 
-    def _declare_dependencies(self, archive: ArchivePlugin) -> None:
-        """The calendar a post or listing shows, for the fast preview (see preview.py)."""
+    def _declare_dependencies(self, archive: ArchivePlugin, files: Files) -> None:
+        """The calendar a page shows, for the fast preview (see preview.py): a post's or a
+        listing's own month, and on every other page (journal, issues, ordinary pages) the
+        newest month."""
         assert self.calendar is not None
         months = {key: _month_data(month) for key, month in self.calendar.months.items()}
         for post in archive.posts.values():
@@ -101,6 +103,13 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             view = self.calendar.view(listing=page.listing)
             if view is not None:
                 archive.depends(src_uri, view.key, months[view.month.year, view.month.month])
+        view = self.calendar.view()
+        if view is None:
+            return
+        shown = (view.key, months[view.month.year, view.month.month])
+        for file in files.documentation_pages(inclusion=archive.reads):
+            if file.src_uri not in archive.posts and file.src_uri not in archive.listings:
+                archive.depends(file.src_uri, *shown)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._template = env.get_template(self.config.calendar_template)

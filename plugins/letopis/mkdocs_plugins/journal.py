@@ -102,7 +102,25 @@ class JournalPlugin(BasePlugin[JournalConfig]):
         for issue in self.journals.issues():
             archive.depends(issue.source, tuple((p.title, p.url, p.date_label)
                                                 for p in issue.posts))
-        return self._place_issues(files, config, shown_as)
+        files = self._place_issues(files, config, shown_as)
+        self._declare_journal_dependencies()
+        return files
+
+    def _declare_journal_dependencies(self) -> None:
+        """For the fast preview: what a journal page shows of its issues (another file each),
+        and what an issue page shows of its journal's index.md."""
+        assert self._archive is not None and self.journals is not None
+        for journal in self.journals.by_slug.values():
+            page = self.journal_pages[journal.source]
+            self._archive.depends(
+                journal.source,
+                tuple((i.source, i.url, i.label, i.status) for i in journal.issues),
+                tuple((v.issue.source, v.issue.articles, v.issue.other_authors)
+                      for v in page.announced),
+            )
+            for issue in journal.issues:
+                self._archive.depends(issue.source, journal.name, journal.publisher,
+                                      journal.url, self.issue_pages[issue.source].view.cover_url)
 
     def _place_issues(self, files: Files, config: MkDocsConfig, shown_as: str) -> Files:
         """Issues move to their canonical address journal/<journal>/<year>/<number>/."""

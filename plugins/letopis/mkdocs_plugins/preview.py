@@ -6,7 +6,9 @@ what MkDocs cannot see: a page also shows other posts (neighbours, listings, the
 plugin declares, per page, the data it shows from elsewhere (`depends`); a page whose declared
 data changed since the previous rebuild is re-rendered too — an archive page by touching the
 empty stand-in source it is generated from, a post by removing its output. Posts whose files did
-not change are not parsed again.
+not change are not parsed again. A page that a rebuild no longer makes (a redated or deleted
+post's old address, a month left without posts) has its output removed: MkDocs' dirty mode
+never empties the site folder.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Preview:
         self._depends: dict[str, list[tuple]] = defaultdict(list)
         self._setting: tuple = ()
         self._files: dict[str, File] = {}  # generated pages with stand-in sources
+        self._outputs: set[str] = set()  # the pages the last accepted rebuild wrote
 
     def start(self, config: MkDocsConfig, registry: Path | None) -> None:
         """A new rebuild. A change of mkdocs.yml, the theme or the authors registry may alter
@@ -74,6 +77,8 @@ class Preview:
         file = self._files.get(src_uri)
         if file is not None and file.dest_dir == config.site_dir:
             file.page = None
+            # A rebuild that kept the last good site excluded every file, this one too.
+            file.inclusion = InclusionLevel.NOT_IN_NAV
             return file
         stub = self._stubs / src_uri
         stub.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +93,9 @@ class Preview:
         self._depends[src_uri].append(data)
 
     def invalidate(self, files: Files) -> None:
-        """Make MkDocs re-render every page whose declared data changed."""
+        """Make MkDocs re-render every page whose declared data changed, and remove the pages
+        that this rebuild no longer makes. Called only for a rebuild that is served."""
+        self._remove_gone(files)
         fingerprints = {src_uri: hash(tuple(data)) for src_uri, data in self._depends.items()}
         for src_uri, fingerprint in fingerprints.items():
             if self._fingerprints.get(src_uri) == fingerprint:
@@ -101,6 +108,21 @@ class Preview:
             else:
                 Path(file.abs_dest_path).unlink(missing_ok=True)  # no output: rendered again
         self._fingerprints = fingerprints
+
+    def _remove_gone(self, files: Files) -> None:
+        """Remove what the previous served rebuild wrote for a page this one does not make,
+        and the folders left empty: a clean build would have no page there."""
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        outputs = {file.abs_dest_path for file in pages}
+        for path in sorted(self._outputs - outputs):
+            output = Path(path)
+            output.unlink(missing_ok=True)
+            site = Path(pages[0].dest_dir) if pages else output.parent
+            folder = output.parent
+            while folder != site and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        self._outputs = outputs
 
     def close(self) -> None:
         shutil.rmtree(self._stubs, ignore_errors=True)
