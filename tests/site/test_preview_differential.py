@@ -407,7 +407,8 @@ class PreviewEdits(RuleBasedStateMachine):
         broken = good.replace(self.content.posts[name].date, "2014-05-32")
         path.write_text(broken, encoding="utf-8")
         said = self.server.rebuilt(mark)
-        assert "is not a valid date" in said, said
+        # Told (in the editors' language), naming the file: the save was rejected.
+        assert f"ERROR   -  letopis: content/posts/{name}.md:" in said, said
         self.compare()  # the last good build, page for page
         mark = self.server.mark()
         path.write_text(good, encoding="utf-8")
