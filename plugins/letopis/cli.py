@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from letopis.core.l10n import Localizer
+from letopis.core.messages import set_language
 from letopis.core.slugs import is_valid_slug, post_slug
 from letopis.engine import EngineError, import_engine
 from letopis.publish import build_atomically
@@ -92,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors
     arguments = list(sys.argv[1:] if argv is None else argv)
     texts = Texts(cli_language(arguments, os.environ))
+    set_language(texts.localizer.locale.language)  # the content problems' language too
     with _argparse_speaking(texts):
         args = _parser(texts).parse_args(arguments)
     args.texts = texts

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from letopis.core.messages import say
+
 
 def build_atomically(config_file: Path, site: Path, engine: str) -> int:
     """Build `config_file` into `site`; on failure `site` is left exactly as it was."""
@@ -25,15 +27,14 @@ def build_atomically(config_file: Path, site: Path, engine: str) -> int:
     try:
         done = subprocess.run(command, check=False)
         if done.returncode != 0 or not (staging / "index.html").is_file():
-            print(f"letopis build: the build failed; {site} is left as it was",
-                  file=sys.stderr)
+            print(say("build_failed", site=site), file=sys.stderr)
             return done.returncode or 1
         shutil.rmtree(previous, ignore_errors=True)
         if site.exists():
             site.rename(previous)
         staging.rename(site)
         shutil.rmtree(previous, ignore_errors=True)
-        print(f"letopis build: {site} now holds the new build")
+        print(say("build_done", site=site))
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)

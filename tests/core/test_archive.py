@@ -129,15 +129,15 @@ def test_two_spellings_of_one_category_share_a_page_with_a_warning() -> None:
     assert index.categories["prodazhi"].heading == "Рубрика «Продажи»"  # the first spelling
     (warning,) = problems.warnings
     assert warning.path == "content/posts/1.md"
-    assert 'category "продажи" shares the address category/prodazhi/ with "Продажи"' in \
+    assert 'рубрика "продажи" получает тот же адрес category/prodazhi/, что и "Продажи"' in \
         warning.message
 
 
 def test_two_posts_with_one_url_is_an_error_naming_both_files() -> None:
     _, problems = index_of(make_posts("Дубль | 2014-05-01", "Дубль | 2014-05-20"))
     (error,) = problems.errors
-    assert str(error) == ("content/posts/1.md:2: URL 2014/05/dubl/ is already taken by "
-                          "content/posts/0.md; give this post another slug")
+    assert str(error) == ("content/posts/1.md:2: адрес 2014/05/dubl/ уже занят "
+                          "content/posts/0.md; дайте этой записи другой slug")
 
 
 def test_a_draft_clashing_with_a_post_is_an_error_even_when_not_published() -> None:
@@ -149,4 +149,4 @@ def test_a_post_may_not_take_an_archive_address() -> None:
     posts = make_posts("Пост | 2014-05-07 | slug: '05'", url_format="{year}/{slug}/")
     _, problems = index_of(posts)
     (error,) = problems.errors
-    assert "URL 2014/05/ is already taken by the page «Архив за май 2014»" in error.message
+    assert "адрес 2014/05/ уже занят страницей «Архив за май 2014»" in error.message

@@ -83,8 +83,8 @@ def test_without_a_registry_there_are_no_authors() -> None:
 def test_a_key_that_is_not_a_slug_is_an_error_on_its_line(key: str) -> None:
     authors, problems = load(f"petr: Пётр\n'{key}': Иван\nanna: Анна\n")
     (error,) = problems.errors
-    assert str(error).startswith(f'{REGISTRY}:2: author key "{key}" may hold only letters, '
-                                 'digits, "-" and "_"')
+    assert str(error).startswith(f'{REGISTRY}:2: ключ автора "{key}" может содержать только '
+                                 'буквы, цифры, "-" и "_"')
     assert sorted(authors) == ["anna", "petr"]  # the others still load
 
 
@@ -98,13 +98,13 @@ def test_keys_may_hold_letters_digits_hyphens_and_underscores(key: str) -> None:
 @pytest.mark.parametrize(
     ("entry", "line", "message"),
     [
-        ("ivan:", 2, 'author "ivan" needs a name: "ivan: Full Name" or "name:" under it'),
-        ("ivan: ''", 2, 'author "ivan" needs a name'),
-        ("ivan: '   '", 2, 'author "ivan" needs a name'),
-        ("ivan: [Иван, Петров]", 2, 'author "ivan" needs a name'),
-        ("ivan:\n  bio: Редактор.", 2, '"name" is missing (required)'),
-        ("ivan:\n  bio: Редактор.\n  name:", 4, '"name" is empty (required)'),
-        ("ivan:\n  name: [Иван]", 3, "name must be text"),
+        ("ivan:", 2, 'у автора "ivan" нет имени: "ivan: Имя Фамилия" или "name:" под ключом'),
+        ("ivan: ''", 2, 'у автора "ivan" нет имени'),
+        ("ivan: '   '", 2, 'у автора "ivan" нет имени'),
+        ("ivan: [Иван, Петров]", 2, 'у автора "ivan" нет имени'),
+        ("ivan:\n  bio: Редактор.", 2, 'нет ключа "name" (он обязателен)'),
+        ("ivan:\n  bio: Редактор.\n  name:", 4, 'ключ "name" пуст (он обязателен)'),
+        ("ivan:\n  name: [Иван]", 3, "name должно быть текстом"),
     ],
 )
 def test_an_entry_without_a_name_is_an_error(entry: str, line: int, message: str) -> None:
@@ -114,26 +114,26 @@ def test_an_entry_without_a_name_is_an_error(entry: str, line: int, message: str
     assert list(authors) == ["petr"]
 
 
-@pytest.mark.parametrize(("key", "hint"), [("boi", ' (did you mean "bio"?)'), ("email", "")])
+@pytest.mark.parametrize(("key", "hint"), [("boi", ' (может быть, "bio"?)'), ("email", "")])
 def test_an_unknown_field_of_an_entry_is_a_warning(key: str, hint: str) -> None:
     authors, problems = load(f"ivan:\n  name: Иван\n  {key}: x\n")
     (warning,) = problems.items
     assert warning.severity is Severity.WARNING
-    assert str(warning) == f'{REGISTRY}:3: unknown key "{key}"{hint}'
+    assert str(warning) == f'{REGISTRY}:3: неизвестный ключ "{key}"{hint}'
     assert authors["ivan"] == Author("ivan", "Иван", None, "author/ivan/")
 
 
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"ivan: \xc8\xe2\xe0\xed\n", f"{REGISTRY}:1: the file is not valid UTF-8 (byte 0xC8)"),
+        (b"ivan: \xc8\xe2\xe0\xed\n", f"{REGISTRY}:1: файл не в кодировке UTF-8 (байт 0xC8)"),
         ("petr: Пётр\nivan: Иван\n  bio: x\n".encode(),
-         f"{REGISTRY}:3: the authors registry is not valid YAML"),
-        (b"petr: [\n", f"{REGISTRY}:2: the authors registry is not valid YAML"),
+         f"{REGISTRY}:3: список авторов: ошибка YAML"),
+        (b"petr: [\n", f"{REGISTRY}:2: список авторов: ошибка YAML"),
         ("petr: Пётр\nivan: Иван\nivan: Иван Петров\n".encode(),
-         f'{REGISTRY}:3: key "ivan" is repeated (first on line 2)'),
+         f'{REGISTRY}:3: ключ "ivan" повторяется (впервые на строке 2)'),
         ("- Иван\n- Пётр\n".encode(),
-         f'{REGISTRY}:1: the authors registry must be "key: value" lines'),
+         f'{REGISTRY}:1: список авторов: должны быть строки "ключ: значение"'),
     ],
 )
 def test_an_unreadable_registry_is_an_error_with_file_and_line(raw: bytes, message: str) -> None:
@@ -171,13 +171,13 @@ def test_known_keys_are_no_problem() -> None:
 
 @pytest.mark.parametrize(
     ("key", "hint"),
-    [("ivna", ' (did you mean "ivan"?)'), ("petr-sidorov", ""), ("zzz", "")],
+    [("ivna", ' (может быть, "ivan"?)'), ("petr-sidorov", ""), ("zzz", "")],
 )
 def test_an_unknown_key_is_an_error_at_the_reference(key: str, hint: str) -> None:
     refs = [AuthorRef("content/posts/a.md", 4, "ivan"),
             AuthorRef("content/journal/v/2014-2.md", 9, key)]
-    assert check(refs) == [f'content/journal/v/2014-2.md:9: unknown author "{key}"{hint}: '
-                           f"declare it in {REGISTRY}"]
+    assert check(refs) == [f'content/journal/v/2014-2.md:9: неизвестный автор "{key}"{hint}: '
+                           f"объявите его в {REGISTRY}"]
 
 
 def test_every_unknown_reference_is_reported() -> None:
@@ -243,7 +243,7 @@ def test_an_unknown_author_in_a_block_list_is_reported_on_its_own_line() -> None
     check_author_refs(refs, {"anna": Author("anna", "Анна", None, None)},
                       "content/authors.yml", problems)
     assert [str(p) for p in problems.errors] == [
-        'content/posts/x.md:5: unknown author "nobody": declare it in content/authors.yml']
+        'content/posts/x.md:5: неизвестный автор "nobody": объявите его в content/authors.yml']
 
 
 def test_articles_newest_issue_first() -> None:

@@ -93,18 +93,20 @@ def test_matrix_groups_are_placed_and_ordered_by_priority() -> None:
     [
         # A claim without a quote (line 3 of the text, the block starting on line 2).
         ("\n/// claims | Ложь №{n}.\n1. Нас всё устраивает.\n\n    Ответ.\n///\n",
-         [f"{PATH}:3: claim 1 has no quote: its first line must be the customer's words in "
-          "quotes, «…»"]),
+         [f"{PATH}:3: у возражения 1 нет цитаты: его первая строка — слова клиента в "
+          "кавычках, «…»"]),
         ("/// claims\n1. «Да».\n///\n",
-         [f"{PATH}:2: claim 1 has no answer: write it under the quote, indented by four spaces"]),
+         [f"{PATH}:2: у возражения 1 нет ответа: напишите его под цитатой с отступом в четыре "
+          "пробела"]),
         ("/// claims | Ложь\n1. «Да».\n\n    Нет.\n///\n",
-         [f'{PATH}:1: the claims title "Ложь" must show where the number goes with {{n}}, e.g. '
-          '"Ложь №{n}."']),
+         [f'{PATH}:1: заголовок возражений "Ложь" должен показывать место номера через '
+          '{n}, например "Ложь №{n}."']),
         ("/// claims\nПросто текст.\n///\n",
-         [f'{PATH}:2: text outside a numbered claim: each claim starts with "1. ", "2. " …',
-          f"{PATH}:1: the claims block has no numbered claims"]),
+         [f"{PATH}:2: текст вне пронумерованного возражения: каждое возражение начинается с "
+          '"1. ", "2. " …',
+          f"{PATH}:1: в блоке возражений нет пронумерованных возражений"]),
         ("/// claims\n1. «Да».\n\n    Нет.\n",
-         [f'{PATH}:1: the claims block opened here is never closed by "///"']),
+         [f'{PATH}:1: блок claims, открытый здесь, не закрыт строкой "///"']),
     ],
 )
 def test_malformed_claims_are_errors_on_their_lines(text: str, expected: list[str]) -> None:
@@ -125,23 +127,23 @@ GOOD = ["1. [Быстро, Много] А", "2. [Быстро, Мало] Б", "3
     ("text", "expected"),
     [
         (matrix_with(*GOOD[:3]),
-         [f"{PATH}:1: a 2×2 matrix needs 4 groups, one per cell; this one has 3"]),
+         [f"{PATH}:1: в матрице 2×2 должно быть 4 группы, по одной на клетку; здесь их 3"]),
         (matrix_with(*GOOD[:3], "3. [Долго, Мало] Г"),
-         [f"{PATH}:17: priority 3 is already given to the group on line 13"]),
+         [f"{PATH}:17: приоритет 3 уже отдан группе на строке 13"]),
         (matrix_with(*GOOD[:3], "4. [Долго, Средне] Г"),
-         [f'{PATH}:17: unknown column value "Средне" (the columns are: Много, Мало)']),
+         [f'{PATH}:17: неизвестное значение столбца "Средне" (столбцы: Много, Мало)']),
         (matrix_with(*GOOD[:3], "4. [Быстро, Много] Г"),
-         [f"{PATH}:17: the cell [Быстро, Много] already holds the group of priority 1"]),
+         [f"{PATH}:17: в клетке [Быстро, Много] уже стоит группа с приоритетом 1"]),
         (matrix_with(*GOOD[:3], "4. Г без клетки"),
-         [f"{PATH}:17: a matrix group starts with its cell: [row value, column value], e.g. "
-          "[Быстро, много]"]),
+         [f"{PATH}:17: группа матрицы начинается со своей клетки: [значение строки, "
+          "значение столбца], например [Быстро, много]"]),
         (matrix_with(*GOOD[:3], "5. [Долго, Мало] Г"),
-         [f"{PATH}:17: priority 5 is outside 1–4"]),
+         [f"{PATH}:17: приоритет 5 вне пределов 1–4"]),
         (matrix_with(*GOOD, rows="rows: Быстро"),
-         [f"{PATH}:2: rows needs two values separated by a comma, e.g. rows: Быстро, Долго"]),
+         [f"{PATH}:2: rows: нужны два значения через запятую, например rows: Быстро, Долго"]),
         (matrix_with(*GOOD, rows=""),
-         [f'{PATH}:1: the matrix needs a "rows:" line with its two values, e.g. rows: Быстро, '
-          "Долго"]),
+         [f'{PATH}:1: в матрице нужна строка "rows:" с двумя значениями, например rows: '
+          "Быстро, Долго"]),
     ],
 )
 def test_malformed_matrices_are_errors_on_their_lines(text: str, expected: list[str]) -> None:
@@ -159,7 +161,7 @@ def test_claims_numbered_out_of_order_warn() -> None:
     (claims,), problems = parse("/// claims\n1. «А».\n\n    а\n\n3. «Б».\n\n    б\n///\n")
     assert claims is not None
     assert messages(problems, Severity.WARNING) == [
-        f"{PATH}:6: claim 2 is numbered 3; claims are numbered by their order"]
+        f"{PATH}:6: возражение 2 пронумеровано как 3; возражения нумеруются по порядку"]
 
 
 def test_blocks_inside_code_fences_are_examples_not_blocks() -> None:
@@ -173,11 +175,11 @@ def test_an_unknown_block_name_is_an_error_with_a_suggestion() -> None:
     parsed, problems = parse(text, first_line=5)
     assert parsed == []
     assert messages(problems) == [
-        f'{PATH}:7: unknown block "claim" (did you mean «claims»?); the blocks are claims '
-        "and matrix"]
+        f'{PATH}:7: неизвестный блок "claim" (может быть, «claims»?); блоки: claims '
+        "и matrix"]
     _, problems = parse("/// admonition | Заметка\nТекст.\n///\n")
     assert messages(problems) == [
-        f'{PATH}:1: unknown block "admonition"; the blocks are claims and matrix']
+        f'{PATH}:1: неизвестный блок "admonition"; блоки: claims и matrix']
 
 
 @pytest.mark.parametrize("text", ["///\n", "/// | заголовок\n", "Текст /// claim\n",
@@ -191,8 +193,8 @@ def test_blocks_of_other_extensions_are_left_to_them_unless_a_typo_of_ours() -> 
     text = "/// admonition | Заметка\nТекст.\n///\n\n/// matrx\n///\n"
     assert find_blocks(text, 1, PATH, problems, other_blocks=True) == []
     assert messages(problems) == [
-        f'{PATH}:5: unknown block "matrx" (did you mean «matrix»?); the blocks are claims '
-        "and matrix"]
+        f'{PATH}:5: неизвестный блок "matrx" (может быть, «matrix»?); блоки: claims '
+        "и matrix"]
 
 
 def test_replace_blocks_renders_valid_blocks_and_keeps_the_rest() -> None:

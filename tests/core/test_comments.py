@@ -159,33 +159,36 @@ def test_the_count_of_comments_has_the_right_plural(number: int, ru: str, en: st
 @pytest.mark.parametrize(
     ("lines", "line", "message"),
     [
-        (["  - date: 2014-05-20", "    text: Да."], 5, '"author" is missing (required)'),
+        (["  - date: 2014-05-20", "    text: Да."], 5, 'нет ключа "author" (он обязателен)'),
         (["  - author: Иван", "    text: Да."], 5,
-         '"date" is missing (required, e.g. date: 2014-05-20 11:05)'),
-        (["  - author: Иван", "    date: 2014-05-20"], 5, '"text" is missing (required)'),
+         'нет ключа "date" (он обязателен, например date: 2014-05-20 11:05)'),
+        (["  - author: Иван", "    date: 2014-05-20"], 5, 'нет ключа "text" (он обязателен)'),
         (["  - author: Иван", "    date: 2014-05-20", "    text: ''"], 7,
-         '"text" is empty (required)'),
+         'ключ "text" пуст (он обязателен)'),
         (["  - author: Иван", "    date: 2014-02-30", "    text: Да."], 6,
-         'date "2014-02-30" is not a valid date (expected YYYY-MM-DD)'),
+         'дата "2014-02-30" — несуществующий день (нужно ГГГГ-ММ-ДД)'),
         (["  - author: Иван", "    date: вчера", "    text: Да."], 6,
-         'date "вчера" is not a date'),
+         'дата "вчера" — не дата'),
         (["  - id: [1]", "    author: Иван", "    date: 2014-05-20", "    text: Да."], 5,
-         "id must be a number or text, not [1]"),
+         "id должно быть числом или текстом, а не [1]"),
         (["  - author: Иван", "    date: 2014-05-20", "    parent: true", "    text: Да."], 7,
-         "parent must be the id of another comment (a number or text), not True"),
+         "parent должно быть id другого комментария (числом или текстом), а не True"),
         ([*entry(1, "2014-05-20"), *entry(1, "2014-05-21")], 9,
-         "comment id 1 is used twice (first on line 5); each comment needs its own"),
+         "id комментария 1 повторяется (впервые на строке 5); у каждого комментария должен "
+         "быть свой"),
         ([*entry(1, "2014-05-20"), *entry("'1'", "2014-05-21")], 9,
-         "comment id 1 is used twice (first on line 5); each comment needs its own"),
+         "id комментария 1 повторяется (впервые на строке 5); у каждого комментария должен "
+         "быть свой"),
         ([*entry(1, "2014-05-20"), *entry(2, "2014-05-21", 9)], 12,
-         "parent 9 is not the id of any comment of this post"),
-        ([*entry(1, "2014-05-20", 1)], 8, "comment 1 names itself as its parent"),
+         "parent 9 — не id ни одного комментария этой записи"),
+        ([*entry(1, "2014-05-20", 1)], 8, "комментарий 1 указан родителем самого себя"),
         ([*entry(1, "2014-05-20", 2), *entry(2, "2014-05-21", 1)], 8,
-         "comments 1 → 2 → 1 answer each other in a circle: the first comment of a thread has "
-         "no parent"),
+         "комментарии 1 → 2 → 1 отвечают друг другу по кругу: у первого комментария ветки "
+         "нет parent"),
         (["  - Хороший пост!"], 5,
-         'each entry of comments must be a set of "key: value" lines'),
-        (["  author: Иван"], 4, 'comments must be a list of entries, each starting with "- "'),
+         'каждый элемент comments должен состоять из строк "ключ: значение"'),
+        (["  author: Иван"], 4,
+         'comments должно быть списком, каждый элемент которого начинается с "- "'),
     ],
 )
 def test_each_problem_is_an_error_on_its_line(lines: list[str], line: int,
@@ -201,7 +204,7 @@ def test_a_cycle_is_reported_once_and_a_reply_to_it_only_by_the_cycle() -> None:
                            *entry(3, "2014-05-22", 2), *entry(4, "2014-05-23", 3))
     assert posts == []
     assert [(p.line, p.message.split(":")[0]) for p in problems.errors] == [
-        (8, "comments 1 → 3 → 2 → 1 answer each other in a circle")]
+        (8, "комментарии 1 → 3 → 2 → 1 отвечают друг другу по кругу")]
 
 
 def test_every_problem_of_every_comment_is_reported() -> None:
@@ -213,21 +216,21 @@ def test_every_problem_of_every_comment_is_reported() -> None:
 
 @pytest.mark.parametrize(
     ("key", "hint"),
-    [("autor", ' (did you mean "author"?)'), ("email", "")],
+    [("autor", ' (может быть, "author"?)'), ("email", "")],
 )
 def test_unknown_keys_of_a_comment_are_warnings(key: str, hint: str) -> None:
     posts, problems = load(*entry(1, "2014-05-20"), f"    {key}: x")
     assert len(posts) == 1
     (warning,) = problems.items
     assert warning.severity is Severity.WARNING
-    assert str(warning) == f'content/posts/x.md:9: unknown key "{key}"{hint}'
+    assert str(warning) == f'content/posts/x.md:9: неизвестный ключ "{key}"{hint}'
 
 
 def test_the_parent_of_a_comment_with_a_mistake_is_still_checked() -> None:
     _, problems = load("  - author: Иван", "    parent: 9", "    text: Да.")
     assert [(p.line, p.message) for p in problems.errors] == [
-        (5, '"date" is missing (required, e.g. date: 2014-05-20 11:05)'),
-        (6, "parent 9 is not the id of any comment of this post"),
+        (5, 'нет ключа "date" (он обязателен, например date: 2014-05-20 11:05)'),
+        (6, "parent 9 — не id ни одного комментария этой записи"),
     ]
 
 

@@ -21,7 +21,7 @@ def test_load_post_passes_warnings_out_when_the_post_loads() -> None:
     post = load_post(raw, "posts/x.md", "content/posts/x.md", CONTEXT, warnings)
     assert post.title == "Опечатка"
     assert [str(p) for p in warnings.items] == [
-        'content/posts/x.md:4: unknown key "catgories" (did you mean "categories"?)']
+        'content/posts/x.md:4: неизвестный ключ "catgories" (может быть, "categories"?)']
     assert load_post(raw, "posts/x.md", "content/posts/x.md", CONTEXT).title == "Опечатка"
 
 
@@ -31,11 +31,11 @@ def test_load_post_raises_every_problem_of_the_file_in_file_order() -> None:
     with pytest.raises(ContentError) as caught:
         load_post(raw, "posts/x.md", "content/posts/x.md", CONTEXT, warnings)
     assert [str(p) for p in caught.value.problems] == [
-        'content/posts/x.md:1: "title" is missing (required)',
-        'content/posts/x.md:2: unknown key "catgories" (did you mean "categories"?)',
-        'content/posts/x.md:3: date "2014-02-30" is not a valid date (expected YYYY-MM-DD)',
-        "content/posts/x.md:4: draft must be true or false, not 'maybe'",
+        'content/posts/x.md:1: нет ключа "title" (он обязателен)',
+        'content/posts/x.md:2: неизвестный ключ "catgories" (может быть, "categories"?)',
+        'content/posts/x.md:3: дата "2014-02-30" — несуществующий день (нужно ГГГГ-ММ-ДД)',
+        "content/posts/x.md:4: draft должно быть true или false, а не 'maybe'",
     ]
     assert str(caught.value).splitlines()[0] == \
-        'content/posts/x.md:1: "title" is missing (required)'
+        'content/posts/x.md:1: нет ключа "title" (он обязателен)'
     assert not warnings  # everything is in the exception, nothing told twice

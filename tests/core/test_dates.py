@@ -37,21 +37,22 @@ def test_dates_land_in_the_site_time_zone(written: object, moment: str) -> None:
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("2014-02-30", 'date "2014-02-30" is not a valid date (expected YYYY-MM-DD)'),
-        ("2015-02-29", 'date "2015-02-29" is not a valid date (expected YYYY-MM-DD)'),
-        ("2014-13-01", 'date "2014-13-01" is not a valid date (expected YYYY-MM-DD)'),
-        ("2014-05-07 25:00", 'date "2014-05-07 25:00" is not a valid date and time'),
-        ("7 мая 2014", 'date "7 мая 2014" is not a date (expected YYYY-MM-DD'),
-        ("20140507", 'date "20140507" is not a date'),
-        (20140507, "date must be written like 2014-05-20, not as the int 20140507"),
-        (["2014-05-07"], "not as a list"),
-        (None, "not as an empty value"),
-        ("1899-12-31", 'date "1899-12-31" is out of range: the year must be from 1900 to 2100'),
-        ("2104-05-07", 'date "2104-05-07" is out of range'),
-        ("0214-05-07 10:00", 'date "0214-05-07 10:00" is out of range'),
-        ("9999-12-31 23:00-05:00", "is out of range"),  # would overflow when converted
-        ("2014-05-07 10:30 MSK", "is not a date"),  # zone names are ambiguous; offsets are not
-        ("Сегодня " * 1000, 'date "Сегодня Сегодня '),
+        ("2014-02-30", 'дата "2014-02-30" — несуществующий день (нужно ГГГГ-ММ-ДД)'),
+        ("2015-02-29", 'дата "2015-02-29" — несуществующий день (нужно ГГГГ-ММ-ДД)'),
+        ("2014-13-01", 'дата "2014-13-01" — несуществующий день (нужно ГГГГ-ММ-ДД)'),
+        ("2014-05-07 25:00", 'дата "2014-05-07 25:00" — несуществующие день или время'),
+        ("7 мая 2014", 'дата "7 мая 2014" — не дата (нужно ГГГГ-ММ-ДД'),
+        ("20140507", 'дата "20140507" — не дата'),
+        (20140507, "дата записывается так: 2014-05-20, а не int 20140507"),
+        (["2014-05-07"], "а не список"),
+        (None, "а не пустое значение"),
+        ("1899-12-31",
+         'дата "1899-12-31" вне допустимых пределов: год должен быть от 1900 до 2100'),
+        ("2104-05-07", 'дата "2104-05-07" вне допустимых пределов'),
+        ("0214-05-07 10:00", 'дата "0214-05-07 10:00" вне допустимых пределов'),
+        ("9999-12-31 23:00-05:00", "вне допустимых пределов"),  # would overflow when converted
+        ("2014-05-07 10:30 MSK", "— не дата"),  # zone names are ambiguous; offsets are not
+        ("Сегодня " * 1000, 'дата "Сегодня Сегодня '),
     ],
 )
 def test_bad_dates_say_what_is_expected(written: object, message: str) -> None:
@@ -62,5 +63,5 @@ def test_bad_dates_say_what_is_expected(written: object, message: str) -> None:
 
 
 def test_unknown_time_zone_is_named() -> None:
-    with pytest.raises(DateError, match='unknown time zone "Moscow"'):
+    with pytest.raises(DateError, match='неизвестный часовой пояс "Moscow"'):
         site_timezone("Moscow")

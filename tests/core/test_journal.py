@@ -123,7 +123,7 @@ def test_issue_without_optional_fields() -> None:
                                                           articles=False))
     # Published all the same: the announcement may come before the articles are known.
     assert [(str(p), p.severity) for p in problems.items] == [
-        ('content/journal/vestnik/2014-2.md:4: the issue lists no articles: add them under '
+        ('content/journal/vestnik/2014-2.md:4: в номере нет статей: перечислите их под '
          '"articles:" (title, authors, abstract)', Severity.WARNING)]
     issue = journals.by_ref["vestnik/2014/2"]
     assert (issue.status, issue.release, issue.cover) == (None, None, None)
@@ -187,33 +187,36 @@ ISSUE_PATH = "content/journal/vestnik/2014-2.md"
 @pytest.mark.parametrize(
     ("lines", "line", "message"),
     [
-        (["number: 2"], 1, '"year" is missing (required, a number)'),
-        (["year: 2014"], 1, '"number" is missing (required, a number)'),
-        (["year: 1899", "number: 2"], 2, "year must be a whole number from 1900 to 2100, not 1899"),
-        (["year: 2101", "number: 2"], 2, "year must be a whole number from 1900 to 2100, not 2101"),
+        (["number: 2"], 1, 'нет ключа "year" (он обязателен, это число)'),
+        (["year: 2014"], 1, 'нет ключа "number" (он обязателен, это число)'),
+        (["year: 1899", "number: 2"], 2,
+         "year должно быть целым числом от 1900 до 2100, а не 1899"),
+        (["year: 2101", "number: 2"], 2,
+         "year должно быть целым числом от 1900 до 2100, а не 2101"),
         (["year: 2014", "number: два"], 3,
-         "number must be a whole number from 1 to 999, not 'два'"),
-        (["year: 2014", "number: 2.5"], 3, "number must be a whole number from 1 to 999, not 2.5"),
-        (["year: 2014", "number: 0"], 3, "number must be a whole number from 1 to 999, not 0"),
-        (["year: 2014", "number: 2", "status: [a, b]"], 4, "status must be text"),
+         "number должно быть целым числом от 1 до 999, а не 'два'"),
+        (["year: 2014", "number: 2.5"], 3, "number должно быть целым числом от 1 до 999, а не 2.5"),
+        (["year: 2014", "number: 0"], 3, "number должно быть целым числом от 1 до 999, а не 0"),
+        (["year: 2014", "number: 2", "status: [a, b]"], 4, "status должно быть текстом"),
         (["year: 2014", "number: 2", f"articles: {TITLE}"], 4,
-         'articles must be a list of entries, each starting with "- "'),
+         'articles должно быть списком, каждый элемент которого начинается с "- "'),
         (["year: 2014", "number: 2", "articles:", f"  - {TITLE}"], 5,
-         'each entry of articles must be a set of "key: value" lines'),
+         'каждый элемент articles должен состоять из строк "ключ: значение"'),
         # A missing key is reported at its article's entry, a bad one at the key itself.
         (["year: 2014", "number: 2", "articles:", "  - authors: [ivan]", "    abstract: О."], 5,
-         '"title" is missing (required)'),
+         'нет ключа "title" (он обязателен)'),
         (["year: 2014", "number: 2", "articles:", "  - authors: [ivan]", "    title:",
-          "    abstract: О."], 6, '"title" is empty (required)'),
+          "    abstract: О."], 6, 'ключ "title" пуст (он обязателен)'),
         (["year: 2014", "number: 2", "articles:", f"  - title: {TITLE}", "    abstract: О."], 5,
-         '"authors" is missing (required, a list)'),
+         'нет ключа "authors" (он обязателен, это список)'),
         (["year: 2014", "number: 2", "articles:", f"  - title: {TITLE}", "    abstract: О.",
-          "    authors: []"], 7, '"authors" is empty (required)'),
+          "    authors: []"], 7, 'ключ "authors" пуст (он обязателен)'),
         (["year: 2014", "number: 2", "articles:", f"  - title: {TITLE}", "    abstract: О.",
-          "    authors: ivan"], 7, "authors must be a list"),
+          "    authors: ivan"], 7, "authors должно быть списком"),
         (["year: 2014", "number: 2", "articles:", *article(TITLE), "  - title: Итоги",
-          "    authors: [ivan]"], 8, '"abstract" is missing (required)'),
-        (["year: 2014", "number: 2", "other_authors: ivan"], 4, "other_authors must be a list"),
+          "    authors: [ivan]"], 8, 'нет ключа "abstract" (он обязателен)'),
+        (["year: 2014", "number: 2", "other_authors: ivan"], 4,
+         "other_authors должно быть списком"),
     ],
 )
 def test_an_invalid_issue_is_an_error_on_its_line(lines: list[str], line: int,
@@ -242,7 +245,7 @@ def test_a_duplicate_issue_number_names_the_other_file() -> None:
         issue_file("2014-2-copy.md", 2014, 2),
     )
     assert errors(problems) == [
-        "content/journal/vestnik/2014-2-copy.md:3: issue № 2 of 2014 is already described by "
+        "content/journal/vestnik/2014-2-copy.md:3: номер № 2 за 2014 год уже описан в "
         f"{ISSUE_PATH}"
     ]
     assert journals.by_ref["vestnik/2014/2"].source == "journal/vestnik/2014-2.md"
@@ -263,8 +266,8 @@ def test_an_issue_in_a_folder_without_index_md_is_an_error() -> None:
     journals, problems = load(source("nowhere/2014-1.md", "year: 2014", "number: 1"))
     (error,) = problems.errors
     assert error.line is None
-    assert str(error) == ('content/journal/nowhere/2014-1.md: journal "nowhere" has no '
-                          "journal/nowhere/index.md with its name and publisher")
+    assert str(error) == ('content/journal/nowhere/2014-1.md: у журнала "nowhere" нет файла '
+                          "journal/nowhere/index.md с его названием и издателем")
     assert journals.by_slug == {}
     assert journals.by_ref == {}
 
@@ -273,16 +276,16 @@ def test_an_issue_in_a_folder_without_index_md_is_an_error() -> None:
 def test_a_file_directly_in_the_journal_folder_is_an_error(name: str) -> None:
     journals, problems = load(source(name, "name: Вестник", "year: 2014", "number: 2"))
     (error,) = problems.errors
-    assert str(error) == (f"content/journal/{name}: a journal lives in its own folder: move "
-                          "this file to journal/<journal>/")
+    assert str(error) == (f"content/journal/{name}: у журнала своя папка: перенесите "
+                          "этот файл в journal/<журнал>/")
     assert journals.by_slug == {}
 
 
 def test_a_journal_without_a_name_is_one_error_and_its_issues_are_left_out() -> None:
     journals, problems = load(journal_index("vestnik", "publisher: Издательский дом"),
                               issue_file("2014-2.md", 2014, 2))
-    assert errors(problems) == ['content/journal/vestnik/index.md:1: "name" is missing '
-                                "(required)"]
+    assert errors(problems) == ['content/journal/vestnik/index.md:1: нет ключа "name" '
+                                "(он обязателен)"]
     assert journals.by_slug == {}
     assert journals.by_ref == {}
 
@@ -292,7 +295,7 @@ def test_a_journal_folder_that_is_not_a_slug_is_an_error() -> None:
                               source("мой вестник/2014-2.md", "year: 2014", "number: 2"))
     (error,) = problems.errors
     assert error.path == "content/journal/мой вестник/index.md"
-    assert error.message.startswith('the journal folder "мой вестник" becomes its address')
+    assert error.message.startswith('папка журнала "мой вестник" становится его адресом')
     assert journals.by_slug == {}
 
 
@@ -316,8 +319,9 @@ def test_unknown_keys_are_warnings(files: list[SourceFile], path: str, line: int
     assert not problems.errors
     (warning,) = problems.items
     assert warning.severity is Severity.WARNING
-    suffix = f' (did you mean "{hint}"?)' if hint else ""
-    assert str(warning) == f'content/journal/vestnik/{path}:{line}: unknown key "{key}"{suffix}'
+    suffix = f' (может быть, "{hint}"?)' if hint else ""
+    assert str(warning) == \
+        f'content/journal/vestnik/{path}:{line}: неизвестный ключ "{key}"{suffix}'
     assert "vestnik" in journals.by_slug
     assert len(journals.by_ref) == (len(files) - 1)  # a warning does not reject an issue
 
@@ -392,10 +396,10 @@ def test_an_unknown_issue_is_an_error_at_the_posts_issue_line_drafts_included() 
         "Черновик | 2014-05-21 | draft: true; tags: [a]; issue: digest/2014/2",
         "Верный | 2014-05-22 | issue: vestnik/2014/2",
     )
-    expected = "(expected <journal>/<year>/<number>; known: vestnik/2014/2)"
+    expected = "(нужно <журнал>/<год>/<номер>; известны: vestnik/2014/2)"
     assert errors(link(journals, posts)) == [
-        f'content/posts/0.md:4: unknown journal issue "vestnik/2014/9" {expected}',
-        f'content/posts/1.md:6: unknown journal issue "digest/2014/2" {expected}',
+        f'content/posts/0.md:4: неизвестный номер журнала "vestnik/2014/9" {expected}',
+        f'content/posts/1.md:6: неизвестный номер журнала "digest/2014/2" {expected}',
     ]
 
 
@@ -403,7 +407,7 @@ def test_without_journals_every_issue_is_unknown() -> None:
     (post,) = make_posts("Анонс | 2014-05-20 | issue: vestnik/2014/2")
     problems = link(Journals({}, {}, []), [post])
     (error,) = problems.errors
-    assert error.message.endswith("known: none yet)")
+    assert error.message.endswith("известны: пока нет)")
 
 
 def test_published_posts_are_attached_to_their_issue_oldest_first() -> None:

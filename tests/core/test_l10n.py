@@ -66,8 +66,8 @@ def test_territory_falls_back_to_the_language_catalog() -> None:
 
 
 @pytest.mark.parametrize(("locale", "message"), [
-    ("xx", 'unknown locale "xx"'),
-    ("de", 'Letopis has no interface strings for locale "de" (available: en, ru)'),
+    ("xx", 'неизвестный язык "xx"'),
+    ("de", 'у Letopis нет строк интерфейса для языка "de" (есть: en, ru)'),
 ])
 def test_unsupported_locales_are_named(locale: str, message: str) -> None:
     with pytest.raises(LocaleError) as caught:

@@ -53,19 +53,21 @@ def test_a_complete_post() -> None:
 @pytest.mark.parametrize(
     ("lines", "line", "message"),
     [
-        (["date: 2014-05-20"], 1, '"title" is missing (required)'),
-        (["title:", "date: 2014-05-20"], 2, '"title" is empty (required)'),
-        (["title: '  '", "date: 2014-05-20"], 2, '"title" is empty (required)'),
-        (["title: [a, b]", "date: 2014-05-20"], 2, "title must be text; put it in quotes"),
-        (["title: A"], 1, '"date" is missing (required, e.g. date: 2014-05-20)'),
-        (["title: A", "date: 2014-02-30"], 3, 'date "2014-02-30" is not a valid date'),
-        (["title: A", "date: 2014-05-20", "slug: a/b"], 4, "slug 'a/b' may hold only letters"),
+        (["date: 2014-05-20"], 1, 'нет ключа "title" (он обязателен)'),
+        (["title:", "date: 2014-05-20"], 2, 'ключ "title" пуст (он обязателен)'),
+        (["title: '  '", "date: 2014-05-20"], 2, 'ключ "title" пуст (он обязателен)'),
+        (["title: [a, b]", "date: 2014-05-20"], 2,
+         "title должно быть текстом; возьмите его в кавычки"),
+        (["title: A"], 1, 'нет ключа "date" (он обязателен, например date: 2014-05-20)'),
+        (["title: A", "date: 2014-02-30"], 3, 'дата "2014-02-30" — несуществующий день'),
+        (["title: A", "date: 2014-05-20", "slug: a/b"], 4,
+         "slug 'a/b' может содержать только буквы"),
         (["title: A", "date: 2014-05-20", "categories: Продажи"], 4,
-         "categories must be a list, e.g. categories: [Продажи, Клиенты]"),
+         "categories должно быть списком, например categories: [Продажи, Клиенты]"),
         (["title: A", "date: 2014-05-20", "tags: [ok, {a: b}]"], 4,
-         "each of tags must be non-empty text"),
+         "каждый элемент tags должен быть непустым текстом"),
         (["title: A", "date: 2014-05-20", "draft: maybe"], 4,
-         "draft must be true or false, not 'maybe'"),
+         "draft должно быть true или false, а не 'maybe'"),
     ],
 )
 def test_invalid_front_matter_is_an_error_on_its_line(
@@ -95,14 +97,14 @@ def test_every_problem_of_a_file_is_reported() -> None:
 
 @pytest.mark.parametrize(
     ("key", "hint"),
-    [("catgories", ' (did you mean "categories"?)'), ("colour", "")],
+    [("catgories", ' (может быть, "categories"?)'), ("colour", "")],
 )
 def test_unknown_keys_are_warnings(key: str, hint: str) -> None:
     posts, problems = load(front("title: A", "date: 2014-05-20", f"{key}: x"))
     assert len(posts) == 1
     (warning,) = problems.items
     assert warning.severity is Severity.WARNING
-    assert str(warning) == f'content/posts/x.md:4: unknown key "{key}"{hint}'
+    assert str(warning) == f'content/posts/x.md:4: неизвестный ключ "{key}"{hint}'
 
 
 def test_keys_of_mkdocs_and_material_are_not_unknown() -> None:

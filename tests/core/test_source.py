@@ -39,21 +39,21 @@ def test_bom_and_crlf_are_accepted(raw: bytes) -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"", "content/posts/x.md:1: the file is empty"),
-        (b"# Just Markdown\n", "content/posts/x.md:1: no front matter"),
+        (b"", "content/posts/x.md:1: файл пуст"),
+        (b"# Just Markdown\n", "content/posts/x.md:1: нет шапки"),
         (b"---\ntitle: A\ndate: 2014-05-07\n",
-         'content/posts/x.md:1: the front matter opened on this line is never closed by "---"'),
-        (b"---\n---\nBody\n", "content/posts/x.md:1: the front matter is empty"),
+         'content/posts/x.md:1: шапка, открытая на этой строке, не закрыта строкой "---"'),
+        (b"---\n---\nBody\n", "content/posts/x.md:1: шапка: ничего не написано"),
         (b"---\n- a\n- b\n---\n",
-         'content/posts/x.md:2: the front matter must be "key: value" lines, not a list'),
+         'content/posts/x.md:2: шапка: должны быть строки "ключ: значение", а не список'),
         (b"---\ntitle: A\ntitle: B\ndate: 2014-05-07\n---\n",
-         'content/posts/x.md:3: key "title" is repeated (first on line 2)'),
+         'content/posts/x.md:3: ключ "title" повторяется (впервые на строке 2)'),
         (b"---\ntitle: A\n  date: 2014\n---\n",
-         "content/posts/x.md:3: the front matter is not valid YAML"),
+         "content/posts/x.md:3: шапка: ошибка YAML"),
         (b"---\ntitle: \xcf\xf0\xe8\xe2\xe5\xf2\n---\n",
-         "content/posts/x.md:2: the file is not valid UTF-8 (byte 0xCF)"),
+         "content/posts/x.md:2: файл не в кодировке UTF-8 (байт 0xCF)"),
         (b"---\ntitle: !!python/object:os.system x\n---\n",
-         "content/posts/x.md:2: the tag !!python/object:os.system is not supported here"),
+         "content/posts/x.md:2: метка типа !!python/object:os.system здесь не поддерживается"),
     ],
 )
 def test_unreadable_sources_are_reported_with_their_line(raw: bytes, message: str) -> None:
@@ -80,7 +80,7 @@ def test_nested_keys_and_list_items_carry_their_lines() -> None:
 def test_a_key_repeated_inside_a_list_item_is_an_error() -> None:
     doc, problems = read(b"---\narticles:\n  - title: A\n    title: B\n---\n")
     assert doc is None
-    assert problems == ['content/posts/x.md:4: key "title" is repeated (first on line 3)']
+    assert problems == ['content/posts/x.md:4: ключ "title" повторяется (впервые на строке 3)']
 
 
 @pytest.mark.parametrize(
@@ -88,24 +88,25 @@ def test_a_key_repeated_inside_a_list_item_is_an_error() -> None:
     [
         # A bell in the body, two more further on: one message, at the first.
         (b"---\ntitle: A\n---\n\nOne\x07 two\x07\nthree\x07\n",
-         "content/posts/x.md:5: the file holds the control character U+0007 after \"One\", "
-         "which cannot be shown on a page or in a feed; remove it (2 more further on)"),
+         "content/posts/x.md:5: в файле есть управляющий символ U+0007 после \"One\", "
+         "его нельзя показать на странице или в ленте; удалите его (и ещё 2 дальше)"),
         (b"---\ntitle: A\n---\n\x1b[1mBold\n",
-         "content/posts/x.md:4: the file holds the control character U+001B at the start of "
-         "the line, which cannot be shown on a page or in a feed; remove it"),
+         "content/posts/x.md:4: в файле есть управляющий символ U+001B в начале строки, "
+         "его нельзя показать на странице или в ленте; удалите его"),
         # A C1 control is a character once decoded (here U+0085, NEL), not a byte.
         ("---\ntitle: A\r\n---\r\nText\u0085\n".encode(),
-         "content/posts/x.md:4: the file holds the control character U+0085 after \"Text\""),
+         "content/posts/x.md:4: в файле есть управляющий символ U+0085 после \"Text\""),
         ("---\ntitle: A\uffff\n---\n".encode(),
-         "content/posts/x.md:2: the file holds the non-character U+FFFF after \"title: A\""),
+         "content/posts/x.md:2: в файле есть недопустимый символ U+FFFF после \"title: A\""),
         # The same characters written as escapes in a quoted value.
         (b'---\ntitle: A\ndate: 2014-05-07\nsummary: "One\\atwo"\n---\n',
-         "content/posts/x.md:4: the value holds the control character U+0007, written as an "
-         "escape in quotes; it cannot be shown on a page or in a feed: remove it"),
+         "content/posts/x.md:4: в значении есть управляющий символ U+0007, записанный в "
+         "кавычках через escape-последовательность; его нельзя показать на странице или в "
+         "ленте: удалите его"),
         # YAML ends a line at U+2028 where the editor sees none.
         ("---\ntitle: A\u2028date: 2014-05-07\n---\n".encode(),
-         "content/posts/x.md:2: the front matter holds the invisible line separator U+2028, "
-         "which YAML reads as a line end; remove it"),
+         "content/posts/x.md:2: шапка: невидимый разделитель строк U+2028, "
+         "который YAML считает концом строки; удалите его"),
         ("---\ntitle: A\n---\nText\u2028more\n".encode(), None),  # harmless in Markdown
     ],
 )
@@ -130,18 +131,18 @@ def test_tab_and_space_are_not_control_characters() -> None:
     ("raw", "message"),
     [
         (b"---\nx: !!int ten\n---\n",
-         'content/posts/x.md:2: the value "ten" cannot be read as !!int; put it in quotes if '
-         "it is text"),
+         'content/posts/x.md:2: значение "ten" нельзя прочитать как !!int; если это текст, '
+         "возьмите его в кавычки"),
         (b"---\nx: 1\ny: !!bool maybe\n---\n",
-         'content/posts/x.md:3: the value "maybe" cannot be read as !!bool'),
+         'content/posts/x.md:3: значение "maybe" нельзя прочитать как !!bool'),
         # Too long for Python to write in decimals.
         (b"---\n" + b"x: 0x" + b"F" * 5000 + b"\n---\n",
-         'content/posts/x.md:2: the value "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF…" cannot be '
-         "read as !!int"),
+         'content/posts/x.md:2: значение "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF…" нельзя '
+         "прочитать как !!int"),
         (b"---\nx: &a [1, *a]\n---\n",
-         "content/posts/x.md:2: an alias (*name) here stands for a value that holds it"),
+         "content/posts/x.md:2: ссылка (*имя) здесь обозначает значение, которое само её содержит"),
         (b"---\n? [a, b]\n: c\n---\n",
-         'content/posts/x.md:2: a key must be a name such as "title", not a list'),
+         'content/posts/x.md:2: ключ должен быть именем, например "title", а не списком'),
     ],
 )
 def test_values_yaml_cannot_give_the_core_are_refused_at_their_line(raw: bytes,

@@ -43,14 +43,14 @@ def test_archive_urls() -> None:
 @pytest.mark.parametrize(
     ("post_format", "message"),
     [
-        ("{year}/{month}/", "must contain {slug}"),
-        ("{year}/{title}/", "unknown field(s) title"),
-        ("/{year}/{slug}/", 'must be relative and end with "/"'),
-        ("{year}/{slug}", 'must be relative and end with "/"'),
-        ("{year}/../{slug}/", 'has an empty, "." or ".." part'),
-        ("{year}//{slug}/", 'has an empty, "." or ".." part'),
-        ("{year:02d}/{slug}/", "must not use format specs"),
-        ("{year/{slug}/", "is malformed"),
+        ("{year}/{month}/", "должен содержать {slug}"),
+        ("{year}/{title}/", "неизвестные поля title"),
+        ("/{year}/{slug}/", 'должен быть относительным и кончаться на "/"'),
+        ("{year}/{slug}", 'должен быть относительным и кончаться на "/"'),
+        ("{year}/../{slug}/", 'есть пустая часть, "." или ".."'),
+        ("{year}//{slug}/", 'есть пустая часть, "." или ".."'),
+        ("{year:02d}/{slug}/", "не должно быть спецификаций формата"),
+        ("{year/{slug}/", "записан с ошибкой"),
     ],
 )
 def test_bad_formats_are_refused_with_a_reason(post_format: str, message: str) -> None:

@@ -33,7 +33,7 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
         failed = letopis(root, "build")
         assert failed.returncode != 0
         assert f"content/posts/{name}" in failed.stderr
-        assert "is left as it was" in failed.stderr
+        assert "оставлен как был" in failed.stderr
         assert "Traceback" not in failed.stderr
         assert snapshot(site) == before
         (root / "content/posts" / name).unlink()

@@ -25,15 +25,15 @@ BAD_FILES: dict[str, str | bytes] = {
 
 # (file, line, words the message must hold)
 EXPECTED = [
-    ("content/posts/no-title.md", 1, '"title" is missing (required)'),
+    ("content/posts/no-title.md", 1, 'нет ключа "title" (он обязателен)'),
     ("content/posts/broken-yaml.md", 5,
-     "the front matter is not valid YAML: did not find expected ',' or ']' (while parsing a "
-     "flow sequence started on line 4)"),
+     "шапка: ошибка YAML: did not find expected ',' or ']' (while parsing a flow "
+     "sequence: начало на строке 4)"),
     ("content/posts/bad-date.md", 3,
-     'date "2014-02-30" is not a valid date (expected YYYY-MM-DD)'),
-    ("content/posts/not-utf8.md", 2, "is not valid UTF-8"),
+     'дата "2014-02-30" — несуществующий день (нужно ГГГГ-ММ-ДД)'),
+    ("content/posts/not-utf8.md", 2, "не в кодировке UTF-8"),
     ("content/posts/second.md", 2,
-     "URL 2014/05/odinakovaia-zapis/ is already taken by content/posts/first.md"),
+     "адрес 2014/05/odinakovaia-zapis/ уже занят content/posts/first.md"),
 ]
 
 
@@ -46,7 +46,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def test_build_fails_without_traceback(broken: Build) -> None:
     assert broken.returncode != 0
     assert "Traceback" not in broken.log
-    assert "5 errors in the content" in broken.log
+    assert "5 ошибок в содержимом" in broken.log
 
 
 @pytest.mark.parametrize(("path", "line", "message"), EXPECTED)
@@ -66,7 +66,7 @@ def test_no_page_is_written(broken: Build) -> None:
 def test_unknown_key_warns_and_fails_only_under_strict(tmp_path: Path) -> None:
     typo = "---\ntitle: Опечатка\ndate: 2014-05-20\ncatgories: [Продажи]\n---\n\nТекст.\n"
     root = write_project(tmp_path, {"posts/typo.md": typo}, site_config())
-    expected = 'content/posts/typo.md:4: unknown key "catgories" (did you mean "categories"?)'
+    expected = 'content/posts/typo.md:4: неизвестный ключ "catgories" (может быть, "categories"?)'
 
     lenient = run_mkdocs(root, strict=False)
     assert lenient.returncode == 0, lenient.log
@@ -82,9 +82,9 @@ def test_unknown_key_warns_and_fails_only_under_strict(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("timezone", "Europe/Mosсow", 'unknown time zone "Europe/Mosсow"'),
-        ("locale", "xx", 'unknown locale "xx"'),
-        ("post_url_format", "{year}/{title}/", "unknown field(s) title"),
+        ("timezone", "Europe/Mosсow", 'неизвестный часовой пояс "Europe/Mosсow"'),
+        ("locale", "xx", 'неизвестный язык "xx"'),
+        ("post_url_format", "{year}/{title}/", "неизвестные поля title"),
         ("page_size", 0, "page_size and archive_page_size must be 1 or more"),
     ],
 )
@@ -114,12 +114,12 @@ def test_bad_journal_input_stops_the_build_with_every_problem(tmp_path: Path) ->
     assert build.returncode != 0
     assert "Traceback" not in build.log
     for expected in [
-        "content/journal/vestnik/again.md:3: issue № 1 of 2014 is already described by "
+        "content/journal/vestnik/again.md:3: номер № 1 за 2014 год уже описан в "
         "content/journal/vestnik/2014-1.md",
-        'content/journal/vestnik/no-year.md:1: "year" is missing (required, a number)',
+        'content/journal/vestnik/no-year.md:1: нет ключа "year" (он обязателен, это число)',
         # A Cyrillic «а» at the end of a Latin key: the hint shows what was meant.
-        'content/journal/vestnik/2014-3.md:6: unknown author "ivanovа" (did you mean '
-        '"ivanova"?): declare it in content/authors.yml',
+        'content/journal/vestnik/2014-3.md:6: неизвестный автор "ivanovа" (может быть, '
+        '"ivanova"?): объявите его в content/authors.yml',
     ]:
         assert expected in build.log
 
@@ -141,12 +141,12 @@ def test_malformed_blocks_stop_the_build_naming_file_and_line(tmp_path: Path) ->
     assert build.returncode != 0
     assert "Traceback" not in build.log
     for expected in [
-        "content/posts/bloki.md:7: claim 1 has no quote",
-        "content/posts/bloki.md:12: a 2×2 matrix needs 4 groups, one per cell; this one has 3",
-        "content/posts/bloki.md:20: priority 1 is already given to the group on line 16",
-        'content/posts/bloki.md:24: unknown column value "Вечно" (the columns are: Много, Мало)',
+        "content/posts/bloki.md:7: у возражения 1 нет цитаты",
+        "content/posts/bloki.md:12: в матрице 2×2 должно быть 4 группы, по одной на клетку; здесь их 3",
+        "content/posts/bloki.md:20: приоритет 1 уже отдан группе на строке 16",
+        'content/posts/bloki.md:24: неизвестное значение столбца "Вечно" (столбцы: Много, Мало)',
         # A typo in a block's name would publish the block as a raw paragraph.
-        'content/posts/bloki.md:29: unknown block "claim" (did you mean «claims»?); the blocks '
-        "are claims and matrix",
+        'content/posts/bloki.md:29: неизвестный блок "claim" (может быть, «claims»?); блоки: '
+        "claims и matrix",
     ]:
         assert expected in build.log

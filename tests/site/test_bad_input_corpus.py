@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import Build, full_site_config, run_mkdocs, write_project
-from tests.core.test_bad_input_corpus import TABLE, expected, raw_of
+from tests.core.test_bad_input_corpus import RU, TABLE, expected, raw_of
 
 POSTS = sorted(name for name in TABLE if name.startswith("posts/"))
 
@@ -24,7 +24,7 @@ def test_the_build_stops_without_a_traceback(corpus_build: Build) -> None:
     assert corpus_build.returncode != 0
     assert "Traceback" not in corpus_build.log
     errors = sum(len(expected(name).errors) for name in POSTS)
-    assert f"{errors} errors in the content: the site was not built" in corpus_build.log
+    assert f"{RU.count('errors', errors)} в содержимом: сайт не собран" in corpus_build.log
 
 
 @pytest.mark.parametrize("name", POSTS)

@@ -138,10 +138,10 @@ def test_new_post_and_issue_are_valid_and_get_published(project: Path) -> None:
     check = letopis(project, "check")
     assert check.returncode == 1
     assert check.stdout.splitlines() == [
-        "content/journal/vestnik/2015-1.md:5: the issue lists no articles: add them under "
+        "content/journal/vestnik/2015-1.md:5: в номере нет статей: перечислите их под "
         '"articles:" (title, authors, abstract) [предупреждение]',
-        *(f'content/posts/{day.year}/{name}.md:7: the post has no text: write it below the '
-          'closing "---" (or mark it draft: true until it is written) [ошибка]'
+        *(f'content/posts/{day.year}/{name}.md:7: в записи нет текста: допишите его ниже '
+          'закрывающей строки "---" (или отметьте draft: true, пока он не написан) [ошибка]'
           for name in ("novaia-zapis-proverka", "svoi_adres"))]
     assert "2 ошибки, 1 предупреждение" in check.stderr
     # The editor writes them.
@@ -200,7 +200,7 @@ def test_new_refuses_to_overwrite(project: Path) -> None:
          "--year — от 1900 до 2100, --number — от 1 до 999"),
         (["-f", "missing.yml", "check"], "missing.yml не найден: запустите letopis в папке "
                                          "сайта или укажите --config-file"),
-        (["-f", "bad-zone.yml", "check"], 'letopis/archive: unknown time zone "Mars/Base"'),
+        (["-f", "bad-zone.yml", "check"], 'letopis/archive: неизвестный часовой пояс "Mars/Base"'),
     ],
 )
 def test_mistakes_in_the_command_are_explained(project: Path, args: list[str],
@@ -229,13 +229,14 @@ def test_check_prints_every_problem_as_file_line_message(project: Path) -> None:
     done = letopis(project, "check")
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
-        "content/journal/vestnik/dup.md:3: issue № 1 of 2014 is already described by "
+        "content/journal/vestnik/dup.md:3: номер № 1 за 2014 год уже описан в "
         "content/journal/vestnik/2014-1.md [ошибка]",
-        'content/journal/vestnik/dup.md:6: unknown author "nobody": declare it in '
+        'content/journal/vestnik/dup.md:6: неизвестный автор "nobody": объявите его в '
         "content/authors.yml [ошибка]",
-        'content/journal/vestnik/noyear.md:1: "year" is missing (required, a number) [ошибка]',
-        'content/posts/anons-1.md:5: unknown journal issue "vestnik/2099/1" (expected '
-        "<journal>/<year>/<number>; known: vestnik/2013/4, vestnik/2014/1, vestnik/2014/2) "
+        'content/journal/vestnik/noyear.md:1: нет ключа "year" (он обязателен, это число) '
+        "[ошибка]",
+        'content/posts/anons-1.md:5: неизвестный номер журнала "vestnik/2099/1" (нужно '
+        "<журнал>/<год>/<номер>; известны: vestnik/2013/4, vestnik/2014/1, vestnik/2014/2) "
         "[ошибка]",
     ]  # the draft without text (chernovik.md) may wait: it is not published
     assert "4 ошибки" in done.stderr

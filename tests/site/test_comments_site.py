@@ -201,9 +201,9 @@ def test_a_bad_comment_stops_the_build_at_its_line(tmp_path_factory) -> None:
                                      site_config()))
     assert build.returncode != 0
     assert "Traceback" not in build.log
-    for expected in ["content/posts/bad.md:8: parent 9 is not the id of any comment of this post",
-                     'content/posts/typo.md:5: "text" is missing (required)',
-                     'content/posts/typo.md:7: unknown key "txt" (did you mean "text"?)']:
+    for expected in ["content/posts/bad.md:8: parent 9 — не id ни одного комментария этой записи",
+                     'content/posts/typo.md:5: нет ключа "text" (он обязателен)',
+                     'content/posts/typo.md:7: неизвестный ключ "txt" (может быть, "text"?)']:
         assert expected in build.log, build.log
     assert not (build.site / "2014").exists()
 

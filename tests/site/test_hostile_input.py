@@ -179,10 +179,10 @@ def test_a_slug_that_leaves_its_folder_is_an_error(tmp_path: Path) -> None:
     build = run_mkdocs(root)
     assert build.returncode != 0
     assert "Traceback" not in build.log
-    for line in ("content/posts/up.md:4: slug '../../outside' may hold only letters",
-                 "content/posts/deep.md:4: slug 'a/b' may hold only letters",
-                 'content/posts/alias.md:4: alias "../../outside/" must be a path below the '
-                 "site root"):
+    for line in ("content/posts/up.md:4: slug '../../outside' может содержать только буквы",
+                 "content/posts/deep.md:4: slug 'a/b' может содержать только буквы",
+                 'content/posts/alias.md:4: старый адрес "../../outside/" должен быть путём от '
+                 "корня сайта"):
         assert line in build.log
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
     assert not (root / "outside").exists()

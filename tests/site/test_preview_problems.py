@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import Build, copy_fixture, site_config, text_of, write_project
 from tests.site.test_serve_preview import fetch, page_when, serving, until
 
-BAD_DATE = 'content/posts/morning.md:3: date "2014-02-30" is not a valid date (expected YYYY-MM-DD)'
+BAD_DATE = 'content/posts/morning.md:3: дата "2014-02-30" — несуществующий день (нужно ГГГГ-ММ-ДД)'
 # «собрано: 9 страниц за 1,2 с» after the first build, «пересобрано: …» after each save.
 SUMMARY = re.compile(r"letopis: (?:пере)?собрано: \d+ страниц\w* за \d+,\d с$", re.M)
 
@@ -107,7 +107,7 @@ def test_the_preview_log_is_quiet_and_tells_each_rebuild_in_one_line(tmp_path: P
         saved(good.replace("title: Утро седьмого мая", "title: Раннее утро"), 2)
         post.write_text(good.replace("date: 2014-05-07 10:00", "date: 2014-02-30"),
                         encoding="utf-8")
-        until(said, "keeps showing the last good build")
+        until(said, "по-прежнему показывает последнюю удачную сборку")
         saved(good.replace("title: Утро седьмого мая", "title: Позднее утро"), 3)
         saved(good.replace("title: Утро седьмого мая", "title: Доброе утро"), 4)
         home = page_when(base, lambda p: "Доброе утро" in text_of(p))
@@ -115,7 +115,7 @@ def test_the_preview_log_is_quiet_and_tells_each_rebuild_in_one_line(tmp_path: P
     text = said()
     lines = summaries()
     # One line per rebuild that was accepted (a save may, rarely, start two rebuilds).
-    rejected = text.count("keeps showing the last good build")
+    rejected = text.count("по-прежнему показывает последнюю удачную сборку")
     assert len(lines) == text.count("Building documentation") - rejected >= 4, text
     assert all("letopis: пересобрано: " in line for line in lines[1:]), lines
     assert "WARNING" not in text, text

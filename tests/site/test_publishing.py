@@ -179,11 +179,11 @@ def test_old_addresses_redirect_to_the_post(site: Build, alias: str) -> None:
 @pytest.mark.parametrize(
     ("aliases", "message"),
     [
-        ("[/2014/05/]", "an alias of this page is the address of 2014/05/index.md"),
-        ('["/old/?p=1"]', 'alias "/old/?p=1" has a query or fragment'),
-        ("[https://old.example/x/]", 'alias "https://old.example/x/" must be a path of this site'),
-        ("[/../etc/]", 'alias "/../etc/" must be a path below the site root'),
-        ("[/2014/05/b/]", 'alias "/2014/05/b/" is the page\'s own address'),
+        ("[/2014/05/]", "один из старых адресов этой страницы — адрес 2014/05/index.md"),
+        ('["/old/?p=1"]', 'в старом адресе "/old/?p=1" есть запрос или фрагмент'),
+        ("[https://old.example/x/]", 'старый адрес "https://old.example/x/" должен быть путём на этом сайте'),
+        ("[/../etc/]", 'старый адрес "/../etc/" должен быть путём от корня сайта'),
+        ("[/2014/05/b/]", 'старый адрес "/2014/05/b/" совпадает с адресом самой страницы'),
     ],
 )
 def test_bad_aliases_are_errors(tmp_path: Path, aliases: str, message: str) -> None:
@@ -203,5 +203,5 @@ def test_an_alias_used_twice_names_the_other_post(tmp_path: Path) -> None:
     config["plugins"].append("letopis/redirects")
     build = run_mkdocs(write_project(tmp_path, posts, config))
     assert build.returncode != 0
-    assert 'content/posts/b.md:4: alias "/old/" is already an alias of content/posts/a.md' in \
+    assert 'content/posts/b.md:4: старый адрес "/old/" уже указан в aliases у content/posts/a.md' in \
         build.log

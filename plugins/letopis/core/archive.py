@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .l10n import Localizer
+from .messages import say
 from .posts import Post, Term
 from .problems import Problems
 from .urls import UrlScheme
@@ -177,8 +178,8 @@ def _term_listings(
             if first[0].name != term.name:
                 problems.warning(
                     post.path, None,
-                    f'{kind} "{term.name}" shares the address {term.url} with "{first[0].name}" '
-                    f"of {first[1].path}; write it one way",
+                    say("term_spelling", kind=say(f"term_{kind}"), name=term.name, url=term.url,
+                        first=first[0].name, first_path=first[1].path),
                 )
             members[term.slug].append(post)
     return {
@@ -189,14 +190,14 @@ def _term_listings(
 
 
 def _check_urls(every_post: list[Post], index: ArchiveIndex, problems: Problems) -> None:
-    taken: dict[str, str] = {page.url: f"the page «{page.title}»" for page in index.pages()}
+    taken: dict[str, str] = {page.url: say("the_page", title=page.title)
+                             for page in index.pages()}
     # Oldest first: the older post keeps its URL, the newer one is asked to change.
     for post in reversed(every_post):
         if post.url in taken:
             problems.error(
                 post.path, post.slug_line,
-                f"URL {post.url} is already taken by {taken[post.url]}; give this post "
-                "another slug",
+                say("url_taken", url=post.url, other=taken[post.url]),
             )
         else:
             taken[post.url] = post.path

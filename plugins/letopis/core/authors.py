@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .fields import Fields
+from .messages import say
 from .problems import Problems
 from .slugs import is_valid_slug
 from .source import read_text
@@ -57,14 +58,12 @@ def _author(data: YamlData, key: str, entry: object, path: str,
             url_of: Callable[[str], str | None], problems: Problems) -> Author | None:
     line = data.line_of(key)
     if not is_valid_slug(key):
-        problems.error(path, line, f'author key "{key}" may hold only letters, digits, "-" and '
-                                   '"_" (it becomes the address author/<key>/)')
+        problems.error(path, line, say("author_key", key=key))
         return None
     if isinstance(entry, str) and entry.strip():
         return Author(key, entry.strip(), None, url_of(key))
     if not isinstance(entry, dict):
-        problems.error(path, line, f'author "{key}" needs a name: "{key}: Full Name" or '
-                                   f'"name:" under it')
+        problems.error(path, line, say("author_no_name", key=key))
         return None
     fields = Fields(data, path, problems, (key,), {str(k): v for k, v in entry.items()})
     fields.warn_unknown(AUTHOR_KEYS)
@@ -101,6 +100,6 @@ def check_author_refs(refs: Iterable[AuthorRef], authors: dict[str, Author],
         if ref.key in authors:
             continue
         guess = difflib.get_close_matches(ref.key, known, n=1)
-        hint = f' (did you mean "{guess[0]}"?)' if guess else ""
+        hint = say("did_you_mean", guess=guess[0]) if guess else ""
         problems.error(ref.path, ref.line,
-                       f'unknown author "{ref.key}"{hint}: declare it in {registry}')
+                       say("unknown_author", key=ref.key, hint=hint, registry=registry))

@@ -31,6 +31,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .messages import say
 from .problems import Problems
 from .slugs import transliterate
 
@@ -123,7 +124,7 @@ def find_blocks(text: str, first_line: int, path: str, problems: Problems, *,
                    None)
         if end is None:
             problems.error(path, first_line + index,
-                           f'the {opener.group(1)} block opened here is never closed by "///"')
+                           say("block_unclosed", kind=opener.group(1)))
             break
         blocks.append(BlockSource(opener.group(1), opener.group(2) or None,
                                   lines[index + 1:end], index, end, first_line + index))
@@ -136,17 +137,16 @@ def _unknown_kind(name: str, line: int, path: str, problems: Problems, *,
     close = difflib.get_close_matches(name.casefold(), KINDS, n=1)
     if other_blocks and not close:
         return
-    hint = f" (did you mean «{close[0]}»?)" if close else ""
-    problems.error(path, line, f'unknown block "{name}"{hint}; the blocks are '
-                               f"{', '.join(KINDS[:-1])} and {KINDS[-1]}")
+    hint = say("block_did_you_mean", guess=close[0]) if close else ""
+    problems.error(path, line, say("block_unknown", name=name, hint=hint,
+                                   kinds=", ".join(KINDS[:-1]), last=KINDS[-1]))
 
 
 def parse_claims(block: BlockSource, path: str, problems: Problems) -> Claims | None:
     before = len(problems.errors)
     pattern = block.title or "{n}."
     if "{n}" not in pattern:
-        problems.error(path, block.line, f'the claims title "{pattern}" must show where the '
-                                         'number goes with {n}, e.g. "Ложь №{n}."')
+        problems.error(path, block.line, say("claims_title", pattern=pattern))
         return None
     words = transliterate(pattern.replace("{n}", " ")).split("-")
     prefix = words[0] if words and words[0] else "claim"
@@ -154,18 +154,16 @@ def parse_claims(block: BlockSource, path: str, problems: Problems) -> Claims | 
     claims = []
     for position, item in enumerate(items, start=1):
         if not item.head.startswith(tuple(OPENING_QUOTES)):
-            problems.error(path, item.line, f"claim {position} has no quote: its first line "
-                                            "must be the customer's words in quotes, «…»")
+            problems.error(path, item.line, say("claim_no_quote", position=position))
         if not item.body.strip():
-            problems.error(path, item.line, f"claim {position} has no answer: write it under "
-                                            "the quote, indented by four spaces")
+            problems.error(path, item.line, say("claim_no_answer", position=position))
         if item.number not in (1, position):  # "1." everywhere is the lazy Markdown way
-            problems.warning(path, item.line, f"claim {position} is numbered {item.number}; "
-                                              "claims are numbered by their order")
+            problems.warning(path, item.line, say("claim_numbered", position=position,
+                                                  number=item.number))
         claims.append(Claim(position, pattern.replace("{n}", str(position)), item.head,
                             item.body, f"{prefix}-{position}"))
     if not items:
-        problems.error(path, block.line, "the claims block has no numbered claims")
+        problems.error(path, block.line, say("claims_empty"))
     return Claims(claims) if len(problems.errors) == before else None
 
 
@@ -178,22 +176,19 @@ def parse_matrix(block: BlockSource, path: str, problems: Problems) -> Matrix | 
         values = tuple(v.strip() for v in header.group(2).split(","))
         if len(values) != 2 or not all(values):
             problems.error(path, block.line + 1 + offset,
-                           f"{header.group(1)} needs two values separated by a comma, e.g. "
-                           f"{header.group(1)}: Быстро, Долго")
+                           say("axis_two_values", axis=header.group(1)))
             continue
         axes[header.group(1)] = values  # type: ignore[assignment]
     for axis in ("rows", "columns"):
         if axis not in axes and len(problems.errors) == before:
-            problems.error(path, block.line, f'the matrix needs a "{axis}:" line with its two '
-                                             "values, e.g. rows: Быстро, Долго")
+            problems.error(path, block.line, say("axis_missing", axis=axis))
     items = _items(block, path, problems, what="group")
     if len(problems.errors) > before:
         return None
     rows, columns = axes["rows"], axes["columns"]
     groups = [g for item in items if (g := _group(item, rows, columns, path, problems))]
     if len(items) != 4:
-        problems.error(path, block.line, f"a 2×2 matrix needs 4 groups, one per cell; this one "
-                                         f"has {len(items)}")
+        problems.error(path, block.line, say("matrix_groups", count=len(items)))
     _check_distinct(groups, items, rows, columns, path, problems)
     if len(problems.errors) > before:
         return None
@@ -204,23 +199,20 @@ def _group(item: _Item, rows: tuple[str, str], columns: tuple[str, str], path: s
            problems: Problems) -> MatrixGroup | None:
     place = _PLACE.fullmatch(item.head)
     if place is None:
-        problems.error(path, item.line, "a matrix group starts with its cell: "
-                                        "[row value, column value], e.g. [Быстро, много]")
+        problems.error(path, item.line, say("group_no_cell"))
         return None
     values = [v.strip() for v in place.group(1).split(",")]
     if len(values) != 2:
-        problems.error(path, item.line, f"[{place.group(1)}] must name a row value and a "
-                                        "column value, separated by a comma")
+        problems.error(path, item.line, say("group_cell_shape", cell=place.group(1)))
         return None
     row = _axis_index(values[0], rows, "row", item, path, problems)
     column = _axis_index(values[1], columns, "column", item, path, problems)
     if not place.group(2).strip():
-        problems.error(path, item.line, "the group has no name after its [cell]")
+        problems.error(path, item.line, say("group_no_name"))
     if not item.body.strip():
-        problems.error(path, item.line, "the group has no description: write it under its "
-                                        "name, indented by four spaces")
+        problems.error(path, item.line, say("group_no_description"))
     if not 1 <= item.number <= 4:
-        problems.error(path, item.line, f"priority {item.number} is outside 1–4")
+        problems.error(path, item.line, say("priority_range", number=item.number))
     if row is None or column is None or not place.group(2).strip() or not item.body.strip():
         return None
     return MatrixGroup(item.number, place.group(2).strip(), item.body, row, column, item.line)
@@ -231,8 +223,7 @@ def _axis_index(value: str, axis: tuple[str, str], name: str, item: _Item, path:
     folded = [v.casefold() for v in axis]
     if value.casefold() in folded:
         return folded.index(value.casefold())
-    problems.error(path, item.line, f'unknown {name} value "{value}" (the {name}s are: '
-                                    f"{', '.join(axis)})")
+    problems.error(path, item.line, say(f"unknown_{name}", value=value, values=", ".join(axis)))
     return None
 
 
@@ -242,16 +233,16 @@ def _check_distinct(groups: list[MatrixGroup], items: list[_Item], rows: tuple[s
     first_with: dict[int, _Item] = {}
     for item in items:
         if item.number in first_with:
-            problems.error(path, item.line, f"priority {item.number} is already given to the "
-                                            f"group on line {first_with[item.number].line}")
+            problems.error(path, item.line, say("priority_twice", number=item.number,
+                                                line=first_with[item.number].line))
         first_with.setdefault(item.number, item)
     cells: dict[tuple[int, int], MatrixGroup] = {}
     for group in groups:
         cell = (group.row, group.column)
         if cell in cells:
             problems.error(path, group.line,
-                           f"the cell [{rows[group.row]}, {columns[group.column]}] already "
-                           f"holds the group of priority {cells[cell].priority}")
+                           say("cell_twice", row=rows[group.row], column=columns[group.column],
+                               priority=cells[cell].priority))
         cells.setdefault(cell, group)
 
 
@@ -265,8 +256,7 @@ def _items(block: BlockSource, path: str, problems: Problems, *, what: str) -> l
             groups[-1][1].append(line)
         elif line.strip() and not _HEADER.fullmatch(line.strip()):
             problems.error(path, block.line + 1 + offset,
-                           f"text outside a numbered {what}: each {what} starts with "
-                           '"1. ", "2. " …')
+                           say(f"outside_{what}"))
     return [_item(lines, block.line + 1 + offset) for offset, lines in groups]
 
 

@@ -24,6 +24,7 @@ from babel.dates import format_time, get_datetime_format
 from .dates import DATE_SHAPE, DateError, parse_post_date
 from .fields import Fields
 from .l10n import Localizer
+from .messages import say
 from .problems import shown
 from .slugs import is_valid_slug
 
@@ -84,17 +85,15 @@ def read_comments(fields: Fields, timezone: ZoneInfo,
     ids: dict[str, int] = {}  # every id written, with its line: a parent may name any
     for order, item in enumerate(fields.items("comments")):
         item.warn_unknown(COMMENT_KEYS)
-        comment_id = _id(item, "id", "id must be a number or text")
+        comment_id = _id(item, "id", "comment_id_wrong")
         if comment_id is not None:
             if comment_id in ids:
-                item.error("id", f"comment id {comment_id} is used twice (first on line "
-                                 f"{ids[comment_id]}); each comment needs its own")
+                item.error("id", say("comment_id_twice", id=comment_id, first=ids[comment_id]))
             else:
                 ids[comment_id] = item.line("id")
         author = item.text("author", required=True)
         published, label = _date(item, timezone, localizer)
-        parent = _id(item, "parent", "parent must be the id of another comment (a number or "
-                                     "text)")
+        parent = _id(item, "parent", "comment_parent_wrong")
         text = item.text("text", required=True)
         comment = None if author is None or published is None or text is None else \
             Comment(comment_id, author, published, label, text, parent)
@@ -112,7 +111,7 @@ def _id(fields: Fields, key: str, wrong: str) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str) or not value.strip():
-        fields.error(key, f"{wrong}, not {shown(value)}")
+        fields.error(key, say("comment_value_wrong", wrong=say(wrong), value=shown(value)))
         return None
     return value.strip()
 
@@ -120,7 +119,7 @@ def _id(fields: Fields, key: str, wrong: str) -> str | None:
 def _date(fields: Fields, timezone: ZoneInfo,
           localizer: Localizer) -> tuple[datetime | None, str]:
     if not fields.has("date"):
-        fields.error("date", '"date" is missing (required, e.g. date: 2014-05-20 11:05)')
+        fields.error("date", say("comment_date_missing"))
         return None, ""
     value = fields.values["date"]
     try:
@@ -145,10 +144,9 @@ def _check_parents(entries: list[_Entry], ids: dict[str, int]) -> None:
         if parent is None:
             continue
         if parent == entry.id:
-            entry.fields.error("parent", f"comment {parent} names itself as its parent")
+            entry.fields.error("parent", say("comment_own_parent", id=parent))
         elif parent not in ids:
-            entry.fields.error("parent", f"parent {parent} is not the id of any comment of "
-                                         "this post")
+            entry.fields.error("parent", say("comment_unknown_parent", id=parent))
     # Each comment is followed up its parents once: ids known to lead out of any circle are
     # settled, so that a long thread costs no more than its length.
     settled: set[str] = set()
@@ -161,9 +159,7 @@ def _check_parents(entries: list[_Entry], ids: dict[str, int]) -> None:
                 circle = path[on_path[comment_id]:]
                 first = min((by_id[i] for i in circle), key=lambda e: e.order)
                 names = " → ".join(_from(first.id, circle))
-                first.fields.error("parent", f"comments {names} answer each other in a "
-                                             "circle: the first comment of a thread has no "
-                                             "parent")
+                first.fields.error("parent", say("comment_circle", names=names))
                 break
             parent = current.parent
             if parent is None or parent == comment_id or parent not in by_id:

@@ -6,13 +6,13 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .messages import say
 from .problems import shortened, shown
 
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATETIME_SHAPE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?"
 )
-EXPECTED = "expected YYYY-MM-DD, or YYYY-MM-DD HH:MM with optional seconds and offset like +04:00"
 # The years a post may carry: wide enough for any archive, narrow enough that a typo such as
 # 2104 or 0214 is caught, and that every date has a calendar month and a time-zone offset.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -26,9 +26,7 @@ def site_timezone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise DateError(
-            f'unknown time zone "{name}" (expected an IANA name such as Europe/Moscow)'
-        ) from exc
+        raise DateError(say("unknown_timezone", name=name)) from exc
 
 
 def parse_post_date(value: object, tz: ZoneInfo) -> datetime:
@@ -41,23 +39,23 @@ def parse_post_date(value: object, tz: ZoneInfo) -> datetime:
     if isinstance(value, datetime | date):  # from a caller that parsed YAML itself
         value = value.isoformat()
     if not isinstance(value, str):
-        raise DateError(f"date must be written like 2014-05-20, not as {_describe(value)}")
+        raise DateError(say("date_not_text", value=_describe(value)))
     text = value.strip()
     if DATE_SHAPE.fullmatch(text):
         try:
             day = date.fromisoformat(text)
         except ValueError:
-            raise DateError(
-                f'date "{text}" is not a valid date (expected YYYY-MM-DD)'
-            ) from None
+            raise DateError(say("date_invalid_day", text=text)) from None
         _check_year(day, text)
         return datetime(day.year, day.month, day.day, tzinfo=tz)
     if not DATETIME_SHAPE.fullmatch(text):
-        raise DateError(f'date "{shortened(text)}" is not a date ({EXPECTED})')
+        raise DateError(say("date_not_date", text=shortened(text),
+                            expected=say("date_expected")))
     try:
         moment = datetime.fromisoformat(text.replace(" Z", "Z"))
     except ValueError:
-        raise DateError(f'date "{text}" is not a valid date and time ({EXPECTED})') from None
+        raise DateError(say("date_invalid_moment", text=text,
+                            expected=say("date_expected"))) from None
     _check_year(moment, text)  # before converting: year 9999 would overflow
     if moment.tzinfo is None:
         return moment.replace(tzinfo=tz)
@@ -66,15 +64,14 @@ def parse_post_date(value: object, tz: ZoneInfo) -> datetime:
 
 def _check_year(moment: date, text: str) -> None:
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise DateError(f'date "{text}" is out of range: the year must be from {FIRST_YEAR} '
-                        f"to {LAST_YEAR}")
+        raise DateError(say("date_out_of_range", text=text, first=FIRST_YEAR, last=LAST_YEAR))
 
 
 def _describe(value: object) -> str:
     if isinstance(value, list):
-        return "a list"
+        return say("a_list")
     if isinstance(value, dict):
-        return "a set of keys"
+        return say("a_set_of_keys")
     if value is None:
-        return "an empty value"
-    return f"the {type(value).__name__} {shown(value)}"
+        return say("an_empty_value")
+    return say("the_typed_value", type=type(value).__name__, value=shown(value))

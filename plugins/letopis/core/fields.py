@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .messages import say
 from .problems import Problems, shown
 from .yaml_mapping import KeyPath, YamlData
 
@@ -43,24 +44,23 @@ class Fields:
             if key in known:
                 continue
             guess = difflib.get_close_matches(str(key), suggestions, n=1)
-            hint = f' (did you mean "{guess[0]}"?)' if guess else ""
-            self.problems.warning(self.path, self.line(key), f'unknown key "{key}"{hint}')
+            hint = say("did_you_mean", guess=guess[0]) if guess else ""
+            self.problems.warning(self.path, self.line(key), say("unknown_key", key=key, hint=hint))
 
     def text(self, key: str, *, required: bool = False) -> str | None:
         value = self.values.get(key)
         if value is None:
             if required:
-                self.error(key, f'"{key}" is missing (required)' if key not in self.values
-                           else f'"{key}" is empty (required)')
+                self.error(key, say("missing" if key not in self.values else "empty", key=key))
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # `title: 1984` is the text 1984
         if not isinstance(value, str):
-            self.error(key, f'{key} must be text; put it in quotes: {key}: "…"')
+            self.error(key, say("not_text", key=key))
             return None
         value = value.strip()
         if required and not value:
-            self.error(key, f'"{key}" is empty (required)')
+            self.error(key, say("empty", key=key))
             return None
         return value
 
@@ -69,19 +69,19 @@ class Fields:
         value = self.values.get(key)
         if value is None:
             if required:
-                self.error(key, f'"{key}" is missing (required, a number)')
+                self.error(key, say("missing_number", key=key))
             return None
         if isinstance(value, bool) or not isinstance(value, int) or \
                 not minimum <= value <= maximum:
-            self.error(key, f"{key} must be a whole number from {minimum} to {maximum}, "
-                            f"not {shown(value)}")
+            self.error(key, say("not_whole_number", key=key, minimum=minimum, maximum=maximum,
+                                value=shown(value)))
             return None
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.values.get(key, default)
         if not isinstance(value, bool):
-            self.error(key, f"{key} must be true or false, not {shown(value)}")
+            self.error(key, say("not_flag", key=key, value=shown(value)))
             return default
         return value
 
@@ -90,19 +90,19 @@ class Fields:
         value = self.values.get(key)
         if value is None:
             if required:
-                self.error(key, f'"{key}" is missing (required, a list)')
+                self.error(key, say("missing_list", key=key))
             return []
         if not isinstance(value, list):
-            self.error(key, f"{key} must be a list, e.g. {key}: [Продажи, Клиенты]")
+            self.error(key, say("not_list", key=key))
             return []
         if required and not value:
-            self.error(key, f'"{key}" is empty (required)')
+            self.error(key, say("empty", key=key))
         names: list[str] = []
         for item in value:
             if isinstance(item, int) and not isinstance(item, bool):
                 item = str(item)
             if not isinstance(item, str) or not item.strip():
-                self.error(key, f"each of {key} must be non-empty text, not {shown(item)}")
+                self.error(key, say("not_name", key=key, value=shown(item)))
                 continue
             if item.strip() not in names:
                 names.append(item.strip())
@@ -114,13 +114,13 @@ class Fields:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(key, f"{key} must be a list of entries, each starting with \"- \"")
+            self.error(key, say("not_entries", key=key))
             return []
         entries = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 self.problems.error(self.path, self.line(key, index),
-                                    f'each entry of {key} must be a set of "key: value" lines')
+                                    say("not_entry", key=key))
                 continue
             entries.append(Fields(self.data, self.path, self.problems,
                                   (*self.prefix, key, index), {str(k): v for k, v in item.items()}))

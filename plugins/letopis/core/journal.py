@@ -15,6 +15,7 @@ from .authors import AuthorRef, author_refs
 from .content import SourceFile
 from .fields import Fields
 from .l10n import Localizer
+from .messages import say
 from .posts import Post
 from .problems import Problems
 from .slugs import heading_anchor, is_valid_slug
@@ -104,8 +105,7 @@ def load_journals(files: Iterable[SourceFile], journal_dir: str, urls: UrlScheme
     for file in files:
         slug, _, rest = file.source.removeprefix(prefix).partition("/")
         if not rest:
-            problems.error(file.path, None, f"a journal lives in its own folder: move this file "
-                                            f"to {prefix}<journal>/")
+            problems.error(file.path, None, say("journal_not_in_folder", prefix=prefix))
             continue
         doc = read_document(file.raw, file.path, problems)
         if doc is None:
@@ -126,16 +126,15 @@ def load_journals(files: Iterable[SourceFile], journal_dir: str, urls: UrlScheme
         journal = journals.get(slug)
         if journal is None:
             if slug not in journal_docs:
-                problems.error(file.path, None, f'journal "{slug}" has no {prefix}{slug}/index.md '
-                                                "with its name and publisher")
+                problems.error(file.path, None, say("journal_no_index", slug=slug, prefix=prefix))
             continue
         issue = _issue(journal, file, doc, journal_dir, urls, localizer, problems, refs)
         if issue is None:
             continue
         if (other := by_ref.get(issue.ref)) is not None:
             problems.error(issue.path, doc.line_of("number"),
-                           f"issue № {issue.number} of {issue.year} is already described by "
-                           f"{other.path}")
+                           say("issue_twice", number=issue.number, year=issue.year,
+                               other=other.path))
             continue
         by_ref[issue.ref] = issue
         journal.issues.append(issue)
@@ -154,10 +153,9 @@ def link_posts(journals: Journals, posts: Iterable[Post], published: Iterable[Po
             continue
         issue = journals.by_ref.get(post.issue.strip("/"))
         if issue is None:
-            known = ", ".join(sorted(journals.by_ref)) or "none yet"
+            known = ", ".join(sorted(journals.by_ref)) or say("none_yet")
             problems.error(post.path, post.line_of("issue"),
-                           f'unknown journal issue "{post.issue}" (expected <journal>/<year>/'
-                           f"<number>; known: {known})")
+                           say("unknown_issue", issue=post.issue, known=known))
             continue
         if post.source in shown:
             issue.posts.append(post)
@@ -168,8 +166,7 @@ def _journal(slug: str, file: SourceFile, doc: Document, url: str,
     fields = Fields(doc.front, doc.path, problems)
     fields.warn_unknown(JOURNAL_KEYS | ENGINE_KEYS, suggest=JOURNAL_KEYS)
     if not is_valid_slug(slug):
-        problems.error(doc.path, None, f'the journal folder "{slug}" becomes its address: use '
-                                       'letters, digits and "-" only')
+        problems.error(doc.path, None, say("journal_folder", slug=slug))
         return None
     name = fields.text("name", required=True)
     publisher = fields.text("publisher")
@@ -201,8 +198,7 @@ def _issue(journal: Journal, file: SourceFile, doc: Document, journal_dir: str,
         return None  # an article with errors has reported them too
     if not entries and not other_authors:
         problems.warning(doc.path, doc.line_of("articles") if fields.has("articles") else
-                         doc.closing_line, 'the issue lists no articles: add them under '
-                                           '"articles:" (title, authors, abstract)')
+                         doc.closing_line, say("issue_no_articles"))
     title = localizer.heading("issue", journal=journal.name, number=number, year=year)
     return Issue(
         journal=journal.slug, source=file.source, path=doc.path, year=year, number=number,

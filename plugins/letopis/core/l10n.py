@@ -17,6 +17,8 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date
 
+from .messages import say
+
 
 class LocaleError(ValueError):
     """The configured locale is unknown to Babel or has no Letopis catalog."""
@@ -29,8 +31,7 @@ class Localizer:
         try:
             self.locale = Locale.parse(locale.replace("-", "_"))
         except (UnknownLocaleError, ValueError) as exc:
-            raise LocaleError(f'unknown locale "{locale}" (expected a code such as ru or en)') \
-                from exc
+            raise LocaleError(say("unknown_locale", locale=locale)) from exc
         self.catalog = load_catalog(self.locale)
         self.ui: dict[str, str] = self.catalog["ui"]
 
@@ -116,7 +117,5 @@ def load_catalog(locale: Locale) -> dict[str, dict[str, str]]:
             return tomllib.loads(entry.read_text(encoding="utf-8"))
     available = sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
                        if p.name.endswith(".toml"))
-    raise LocaleError(
-        f'Letopis has no interface strings for locale "{locale}" '
-        f"(available: {', '.join(available)}); add locales/{locale.language}.toml"
-    )
+    raise LocaleError(say("no_catalog", locale=locale, available=", ".join(available),
+                          language=locale.language))

@@ -11,6 +11,7 @@ from .comments import Comment, read_comments
 from .dates import DateError, parse_post_date
 from .fields import Fields
 from .l10n import Localizer
+from .messages import say
 from .problems import Problems
 from .slugs import is_valid_slug, post_slug, term_slug
 from .source import Document
@@ -132,14 +133,12 @@ def _check_text(doc: Document, draft: bool, problems: Problems) -> None:
     publishing one too) over work in progress."""
     if doc.body.strip() or draft:
         return
-    problems.error(doc.path, doc.closing_line, 'the post has no text: write it below the '
-                                               'closing "---" (or mark it draft: true until '
-                                               "it is written)")
+    problems.error(doc.path, doc.closing_line, say("no_text"))
 
 
 def _date(fields: Fields, context: PostContext) -> datetime | None:
     if not fields.has("date"):
-        fields.error("date", '"date" is missing (required, e.g. date: 2014-05-20)')
+        fields.error("date", say("date_missing"))
         return None
     try:
         return parse_post_date(fields.values["date"], context.timezone)
@@ -154,8 +153,7 @@ def _slug(fields: Fields, title: str | None) -> str | None:
         if isinstance(slug, int) and not isinstance(slug, bool):
             slug = str(slug)
         if not isinstance(slug, str) or not is_valid_slug(slug):
-            fields.error("slug", f"slug {slug!r} may hold only letters, digits, '-' and '_' "
-                                 "(it becomes one part of the URL)")
+            fields.error("slug", say("bad_slug", slug=repr(slug)))
             return None
         return slug
     if title is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .fields import Fields
+from .messages import say
 from .posts import Post
 from .problems import Problems
 from .source import Document
@@ -58,15 +59,13 @@ def alias_file(alias: str) -> str:
     """The site file an old address is served from: a folder's index.html, or the .html file
     itself; percent-escapes decoded (a static server decodes requests the same way)."""
     if "://" in alias or alias.startswith("//"):
-        raise AliasError(f'alias "{alias}" must be a path of this site, like /2014/05/old-slug/')
+        raise AliasError(say("alias_not_path", alias=alias))
     if "?" in alias or "#" in alias:
-        raise AliasError(f'alias "{alias}" has a query or fragment, which a static site cannot '
-                         "redirect; give the path alone")
+        raise AliasError(say("alias_query", alias=alias))
     path = unquote(alias.strip()).strip("/")
     parts = path.split("/")
     if not path or any(part in {"", ".", ".."} for part in parts):
-        raise AliasError(f'alias "{alias}" must be a path below the site root, without "." or '
-                         '".." parts')
+        raise AliasError(say("alias_outside", alias=alias))
     if posixpath.splitext(path)[1].lower() in {".html", ".htm"}:
         return path
     return f"{path}/index.html"
@@ -85,10 +84,10 @@ def collect_redirects(owners: Iterable[AliasOwner], problems: Problems) -> list[
                 problems.error(owner.path, line, str(exc))
                 continue
             if path == own_file:
-                problems.error(owner.path, line, f'alias "{alias}" is the page\'s own address')
+                problems.error(owner.path, line, say("alias_own", alias=alias))
             elif path in taken:
-                problems.error(owner.path, line, f'alias "{alias}" is already an alias of '
-                                                 f"{taken[path].path}")
+                problems.error(owner.path, line, say("alias_taken", alias=alias,
+                                                     other=taken[path].path))
             else:
                 taken[path] = owner
                 redirects.append(Redirect(path, owner))

@@ -10,14 +10,13 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from .characters import UNSHOWABLE, char_name
+from .messages import say
 from .problems import Problems
 from .yaml_mapping import YamlData, read_yaml
 
 _HANDLER = YAMLHandler()
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
-_NO_FRONT_MATTER = ('must start with a "---" line, then "title:" and "date:", then '
-                    'another "---" line')
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def read_document(raw: bytes, path: str, problems: Problems) -> Document | None:
     try:
         front, body = _HANDLER.split(text)
     except ValueError:
-        problems.error(path, 1, 'the front matter opened on this line is never closed by "---"')
+        problems.error(path, 1, say("never_closed"))
         return None
     opening = _HANDLER.FM_BOUNDARY.match(text)
     assert opening is not None  # detect() matched it
@@ -63,13 +62,12 @@ def read_document(raw: bytes, path: str, problems: Problems) -> Document | None:
 
 def _no_front_matter(text: str) -> tuple[int, str]:
     if not text.strip():
-        return 1, f"the file is empty; it {_NO_FRONT_MATTER}"
+        return 1, say("file_empty", rule=say("no_front_matter_rule"))
     blank = re.match(r"\s*\n", text)
     if blank is not None and _HANDLER.FM_BOUNDARY.match(text, blank.end()):
         line = text.count("\n", 0, blank.end()) + 1
-        return line, ('the front matter must open on the first line: remove the empty lines '
-                      'before this "---"')
-    return 1, f"no front matter: the file {_NO_FRONT_MATTER}"
+        return line, say("front_matter_after_blank")
+    return 1, say("no_front_matter", rule=say("no_front_matter_rule"))
 
 
 def read_text(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -77,8 +75,7 @@ def read_text(raw: bytes, path: str, problems: Problems) -> str | None:
     a character no page or feed can show."""
     for bom, encoding in _WIDE_BOMS:
         if raw.startswith(bom):
-            problems.error(path, 1, f"the file is saved in {encoding} (it starts with a "
-                                    f"{encoding} byte-order mark); save it in the UTF-8 encoding")
+            problems.error(path, 1, say("wide_bom", encoding=encoding))
             return None
     try:
         # utf-8-sig drops a byte-order mark that some Windows editors add.
@@ -86,8 +83,8 @@ def read_text(raw: bytes, path: str, problems: Problems) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[:exc.start]
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-        problems.error(path, line, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02X})"
-                                   f"{_legacy_encoding(raw)}; save it in the UTF-8 encoding")
+        problems.error(path, line, say("not_utf8", byte=f"{raw[exc.start]:02X}",
+                                       legacy=_legacy_encoding(raw)))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if (found := UNSHOWABLE.search(text)) is not None:
@@ -104,21 +101,19 @@ def _legacy_encoding(raw: bytes) -> str:
         return ""
     beyond_ascii = [char for char in text if not char.isascii()]
     cyrillic = sum("\u0410" <= char <= "\u044f" or char in "Ёё" for char in beyond_ascii)
-    return ": it seems to be in Windows-1251" if cyrillic > len(beyond_ascii) * 0.8 else ""
+    return say("seems_cp1251") if cyrillic > len(beyond_ascii) * 0.8 else ""
 
 
 def _unshowable(text: str, found: re.Match[str]) -> str:
     """The message for the first character no page can show, and where it is on its line."""
     if found.group() == "\0" and text.count("\0") * 4 >= len(text):
-        return ("the file seems to be saved in UTF-16 or UTF-32 (many of its characters are "
-                "zero bytes); save it in the UTF-8 encoding")
+        return say("zero_bytes")
     line_start = text.rfind("\n", 0, found.start()) + 1
     before = text[max(line_start, found.start() - 20):found.start()]
     if before.strip():
-        where = f' after "{before}"'
+        where = say("after_text", before=before)
     else:
-        where = " at the start of the line" if found.start() == line_start else ""
-    message = (f"the file holds {char_name(found.group())}{where}, which cannot be shown on a "
-               "page or in a feed; remove it")
+        where = say("at_line_start") if found.start() == line_start else ""
+    message = say("unshowable", char=char_name(found.group()), where=where)
     more = len(UNSHOWABLE.findall(text, found.end()))
-    return message + (f" ({more} more further on)" if more else "")
+    return message + (say("more_further", more=more) if more else "")

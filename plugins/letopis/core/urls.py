@@ -8,6 +8,8 @@ from datetime import date, datetime
 from typing import ClassVar
 from urllib.parse import quote
 
+from .messages import say
+
 POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
 
 
@@ -84,24 +86,18 @@ def check_post_format(post_format: str) -> None:
     try:
         parsed = list(string.Formatter().parse(post_format))
     except ValueError as exc:
-        raise UrlFormatError(f'post_url_format "{post_format}" is malformed: {exc}') from None
+        raise UrlFormatError(say("url_format_malformed", format=post_format, reason=exc)) \
+            from None
     fields = [name for _, name, _, _ in parsed if name is not None]
     unknown = sorted(set(fields) - POST_URL_FIELDS)
     if unknown:
-        raise UrlFormatError(
-            f'post_url_format "{post_format}" uses unknown field(s) {", ".join(unknown)} '
-            f"(allowed: {{year}}, {{month}}, {{day}}, {{slug}})"
-        )
+        raise UrlFormatError(say("url_format_unknown", format=post_format,
+                                 fields=", ".join(unknown)))
     if any(spec or conversion for _, name, spec, conversion in parsed if name):
-        raise UrlFormatError(f'post_url_format "{post_format}" must not use format specs')
+        raise UrlFormatError(say("url_format_spec", format=post_format))
     if "slug" not in fields:
-        raise UrlFormatError(
-            f'post_url_format "{post_format}" must contain {{slug}}, or posts of one day collide'
-        )
+        raise UrlFormatError(say("url_format_no_slug", format=post_format))
     if post_format.startswith("/") or not post_format.endswith("/"):
-        raise UrlFormatError(
-            f'post_url_format "{post_format}" must be relative and end with "/", '
-            'like "{year}/{month}/{slug}/"'
-        )
+        raise UrlFormatError(say("url_format_relative", format=post_format))
     if any(part in {"", ".", ".."} for part in post_format[:-1].split("/")):
-        raise UrlFormatError(f'post_url_format "{post_format}" has an empty, "." or ".." part')
+        raise UrlFormatError(say("url_format_parts", format=post_format))

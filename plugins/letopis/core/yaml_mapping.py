@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from .characters import UNSHOWABLE, char_name
+from .messages import say
 from .problems import Problems, shortened
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -54,9 +55,8 @@ def _construct_text(loader: _FrontMatterLoader, node: yaml.ScalarNode) -> str:
     # Only a double-quoted value has escapes ("\x07", "\e", "\0"); the file's own text was
     # checked by read_text.
     if node.style == '"' and (found := UNSHOWABLE.search(value)) is not None:
-        raise RefusedValue(node.start_mark, f"the value holds {char_name(found.group())}, "
-                                            "written as an escape in quotes; it cannot be shown "
-                                            "on a page or in a feed: remove it")
+        raise RefusedValue(node.start_mark, say("escaped_unshowable",
+                                                char=char_name(found.group())))
     return value
 
 
@@ -73,15 +73,13 @@ def _at_its_line(construct: Any) -> Any:
         try:
             return construct(loader, node)
         except (ValueError, LookupError, OverflowError):  # `!!int ""`: an IndexError
-            raise RefusedValue(node.start_mark, f"{_shown(node)} cannot be read as "
-                                                f"{_tag_name(node.tag)}; put it in quotes if it "
-                                                "is text") from None
+            raise RefusedValue(node.start_mark, say("cannot_read_as", value=_shown(node),
+                                                    tag=_tag_name(node.tag))) from None
     return checked
 
 
 def _construct_unknown(loader: _FrontMatterLoader, node: yaml.Node) -> Any:
-    raise RefusedValue(node.start_mark, f"the tag {_tag_name(node.tag)} is not supported here; "
-                                        "remove it and write the value plainly")
+    raise RefusedValue(node.start_mark, say("tag_unsupported", tag=_tag_name(node.tag)))
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -100,6 +98,7 @@ _FrontMatterLoader.add_constructor(None, _construct_unknown)
 
 
 KeyPath = tuple[str | int, ...]
+_WHAT = {"the front matter": "the_front_matter", "the authors registry": "the_authors_registry"}
 
 
 @dataclass(frozen=True)
@@ -121,22 +120,26 @@ class YamlData:
 
 def read_yaml(text: str, path: str, problems: Problems, *, lines_before: int = 0,
               what: str = "the front matter") -> YamlData | None:
-    """Parse a YAML mapping, keeping lines; `lines_before` is where `text` starts in the file."""
+    """Parse a YAML mapping, keeping lines; `lines_before` is where `text` starts in the file.
+
+    `what` names the text in messages; the two names callers use are said in the site's
+    language (the `[problems]` catalog table), any other as given.
+    """
+    what = say(_WHAT[what]) if what in _WHAT else what
     if (found := _YAML_LINE_ENDS.search(text)) is not None:
         problems.error(path, lines_before + text.count("\n", 0, found.start()) + 1,
-                       f"{what} holds the invisible line separator U+{ord(found.group()):04X}, "
-                       "which YAML reads as a line end; remove it")
+                       say("line_separator", what=what, code=f"{ord(found.group()):04X}"))
         return None
     loader = _FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            problems.error(path, lines_before or 1, f"{what} is empty")
+            problems.error(path, lines_before or 1, say("yaml_empty", what=what))
             return None
         if not isinstance(node, yaml.MappingNode):
-            shape = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            shape = say("shape_list" if isinstance(node, yaml.SequenceNode) else "shape_value")
             problems.error(path, lines_before + node.start_mark.line + 1,
-                           f'{what} must be "key: value" lines, not {shape}')
+                           say("not_mapping", what=what, shape=shape))
             return None
         if "*" in text:  # only an alias can repeat a value or hold itself
             _check_aliases(node)
@@ -153,12 +156,12 @@ def read_yaml(text: str, path: str, problems: Problems, *, lines_before: int = 0
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, when read_text did not
         line = lines_before + text.count("\n", 0, max(0, exc.position)) + 1
-        problems.error(path, line, f"{what} holds {char_name(chr(exc.character))}, which YAML "
-                                   "does not allow; remove it")
+        problems.error(path, line, say("yaml_refused_char", what=what,
+                                       char=char_name(chr(exc.character))))
         return None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         first_line = str(exc).split("\n", 1)[0]
-        problems.error(path, lines_before or 1, f"{what} is not valid YAML: {first_line}")
+        problems.error(path, lines_before or 1, say("not_yaml", what=what, problem=first_line))
         return None
     finally:
         loader.dispose()
@@ -185,15 +188,12 @@ def _check_aliases(root: yaml.Node) -> None:
         size = 1
         for child in children:
             if id(child) in open_nodes:
-                raise RefusedValue(node.start_mark, "an alias (*name) here stands for a value "
-                                                    "that holds it, which never ends; write the "
-                                                    "values out instead")
+                raise RefusedValue(node.start_mark, say("alias_circle"))
             if id(child) in sizes:  # an alias
                 repeated += sizes[id(child)]
                 if repeated > MAX_REPEATED:
-                    raise RefusedValue(node.start_mark, f"the aliases (*name) here repeat more "
-                                                        f"than {MAX_REPEATED:,} values; write "
-                                                        "the values out instead")
+                    raise RefusedValue(node.start_mark,
+                                       say("alias_bomb", limit=MAX_REPEATED))
             else:
                 visit(child, depth + 1)
             size += sizes[id(child)]
@@ -224,8 +224,7 @@ def _collect_lines(node: yaml.Node, prefix: KeyPath, lines_before: int,
             line = lines_before + key_node.start_mark.line + 1
             if key in lines:
                 # PyYAML would silently keep the last value; an editor almost never means that.
-                problems.error(path, line, f'key "{key[-1]}" is repeated (first on line '
-                                           f"{lines[key]})")
+                problems.error(path, line, say("key_repeated", key=key[-1], first=lines[key]))
                 unique = False
                 continue
             lines[key] = line
@@ -249,19 +248,16 @@ def _collect_lines(node: yaml.Node, prefix: KeyPath, lines_before: int,
 
 def _name_key(node: yaml.Node) -> None:
     if not isinstance(node, yaml.ScalarNode):
-        raise RefusedValue(node.start_mark, 'a key must be a name such as "title", not a list '
-                                            "or a set of keys")
+        raise RefusedValue(node.start_mark, say("key_not_name"))
     if UNSHOWABLE.search(node.value) or "\n" in node.value or "\r" in node.value:
         # (Written as escapes, or over several lines: every message names its key.)
-        raise RefusedValue(node.start_mark, 'a key must be a name such as "title" on one line, '
-                                            "without control characters")
+        raise RefusedValue(node.start_mark, say("key_not_one_line"))
     if node.tag != _MERGE_TAG:
         node.tag = _STR_TAG
 
 
 def _too_deep(node: yaml.Node) -> RefusedValue:
-    return RefusedValue(node.start_mark, f"lists and keys are nested more than {MAX_DEPTH} "
-                                         "levels deep here; a few are enough")
+    return RefusedValue(node.start_mark, say("too_deep", depth=MAX_DEPTH))
 
 
 def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str, lines_before: int,
@@ -270,20 +266,18 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str, lines_before: int
     mark = exc.problem_mark or exc.context_mark
     line = _file_line(mark, text, lines_before)
     # (PyYAML's own parser names the end of the text '<stream end>'; libyaml does not.)
-    problem = (exc.problem or str(exc)).replace("'<stream end>'", f"the end of {what}")
+    problem = (exc.problem or str(exc)).replace("'<stream end>'", say("end_of", what=what))
     if "maximum nesting depth" in problem:
         return line, str(_too_deep(yaml.ScalarNode("", "")).problem)
     if mark is not None and _indented_with_tab(text, mark.line):
-        return line, f"{what} is not valid YAML: this line is indented with a tab; YAML needs " \
-                     "spaces"
+        return line, say("tab_indent", what=what)
     if "mapping values are not allowed" in problem and mark is not None \
             and (quoted := _quoted_suggestion(text, mark.line)) is not None:
-        return line, f'the value holds ": ", which YAML reads as another key; put it in ' \
-                     f"quotes: {quoted}"
-    message = f"{what} is not valid YAML: {problem}"
+        return line, say("colon_in_value", quoted=quoted)
+    message = say("not_yaml", what=what, problem=problem)
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         started = _file_line(exc.context_mark, text, lines_before)
-        message += f" ({exc.context} started on line {started})"
+        message += say("yaml_started", context=exc.context, line=started)
     return line, message
 
 
@@ -318,8 +312,8 @@ def _indented_with_tab(text: str, index: int) -> bool:
 
 def _shown(node: yaml.Node) -> str:
     if not isinstance(node, yaml.ScalarNode):
-        return "this value"
-    return f'the value "{shortened(str(node.value), 41)}"'
+        return say("this_value")
+    return say("the_value", value=shortened(str(node.value), 41))
 
 
 def _tag_name(tag: str | None) -> str:

@@ -24,6 +24,7 @@ from letopis.core.addresses import (
     read_record,
     record_text,
 )
+from letopis.core.messages import say
 
 from .archive import ArchivePlugin
 from .shared import archive_plugin
@@ -79,13 +80,11 @@ class AddressesPlugin(BasePlugin[AddressesConfig]):
         except FileNotFoundError:
             return {}  # the first build: nothing has moved yet
         except (OSError, UnicodeDecodeError) as exc:
-            log.info(f"letopis/addresses: {self._path} cannot be read ({exc}); "
-                     "addresses are recorded anew")
+            log.info(say("addresses_unreadable", path=self._path, reason=exc))
             return {}
         record = read_record(text)
         if record is None:
-            log.info(f"letopis/addresses: {self._path} is not a record of addresses; "
-                     "addresses are recorded anew")
+            log.info(say("addresses_not_record", path=self._path))
         return record or {}
 
     @event_priority(-100)  # the last step of a build

@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from letopis.core.blocks import BlockSource, find_blocks, parse_claims, parse_matrix, replace_blocks
+from letopis.core.messages import say
 from letopis.core.problems import Problems
 from letopis.core.source import read_text
 
@@ -52,8 +53,7 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
         self._other_blocks = any(str(e).startswith("pymdownx.blocks.")
                                  for e in config.markdown_extensions)
         if "md_in_html" not in names:
-            raise PluginError("letopis/blocks needs the md_in_html Markdown extension: add "
-                              "`- md_in_html` to markdown_extensions in mkdocs.yml")
+            raise PluginError(say("blocks_md_in_html"))
 
     @event_priority(-30)  # with the other content checks, before letopis/archive reports
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -105,9 +105,7 @@ def _check(text: str, path: str, problems: Problems, *, other_blocks: bool) -> N
         parsed = PARSERS[block.kind](block, path, problems)
         for claim in getattr(parsed, "claims", []):
             if claim.anchor in anchors:
-                problems.error(path, block.line, f'claim anchor "#{claim.anchor}" is already '
-                                                 f"used by the claims block on line "
-                                                 f"{anchors[claim.anchor]}: start this block's "
-                                                 "title with another word")
+                problems.error(path, block.line, say("claim_anchor_twice", anchor=claim.anchor,
+                                                     line=anchors[claim.anchor]))
                 break
             anchors[claim.anchor] = block.line

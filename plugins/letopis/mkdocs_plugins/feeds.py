@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from letopis.core.feeds import Feed, absolute_content, feed_documents
+from letopis.core.messages import say
 from letopis.core.posts import Post
 
 from .archive import ArchivePlugin, PageData, absolute_url
@@ -49,10 +50,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self._archive = archive_plugin(config, "letopis/feeds")
         if not config.site_url:
-            raise PluginError("letopis/feeds needs site_url in mkdocs.yml: feeds carry "
-                              "absolute addresses")
+            raise PluginError(say("feeds_site_url"))
         if self.config.length < 1:
-            raise PluginError("letopis/feeds: length must be 1 or more")
+            raise PluginError(say("feeds_length"))
 
     @event_priority(-40)  # after letopis/archive has built the index
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
+from letopis.core.messages import say
 from letopis.core.redirects import AliasOwner, Redirect, collect_redirects, page_owner, post_owner
 from letopis.core.source import read_document
 
@@ -46,8 +47,7 @@ class RedirectsPlugin(BasePlugin[RedirectsConfig]):
             if (other := taken.get(redirect.path)) is not None:
                 owner = redirect.owner
                 archive.problems.error(owner.path, owner.aliases[0][1],
-                                       f"an alias of this page is the address of "
-                                       f"{other.src_uri}, which stays where it is")
+                                       say("alias_of_file", other=other.src_uri))
                 continue
             self._redirects.append(redirect)
         return files

@@ -1,10 +1,15 @@
-"""Reporting the core's content problems through MkDocs' log, all at once."""
+"""Reporting the core's content problems through MkDocs' log, all at once.
+
+The summary lines are in the language of the problems themselves (core/messages.py).
+"""
 
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from letopis.core.l10n import Localizer
+from letopis.core.messages import language, say
 from letopis.core.problems import Problems
 
 log = get_plugin_logger("letopis")
@@ -22,17 +27,17 @@ def report(problems: Problems, *, strict: bool, preview: bool = False) -> bool:
     for problem in problems.errors:
         log.error(str(problem))
     if problems.errors:
-        what = f"{_count(problems.errors, 'error')} in the content"
+        what = say("errors_in_content", count=_count("errors", problems.errors))
     elif strict and problems.warnings:
-        what = f"{_count(problems.warnings, 'warning')} in the content with --strict"
+        what = say("warnings_strict", count=_count("warnings", problems.warnings))
     else:
         return False
     if preview:
-        log.error(f"{what}: the preview keeps showing the last good build; fix the files named "
-                  "above and save")
+        log.error(say("preview_kept", what=what))
         return True
-    raise PluginError(f"{what}: the site was not built; fix the files named above")
+    raise PluginError(say("not_built", what=what))
 
 
-def _count(items: list, noun: str) -> str:
-    return f"1 {noun}" if len(items) == 1 else f"{len(items)} {noun}s"
+def _count(noun: str, items: list) -> str:
+    """«1 ошибка», «5 ошибок»: the catalog's plural forms, in the language of the messages."""
+    return Localizer(language()).count(noun, len(items))

@@ -22,6 +22,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from letopis.core.messages import say
+
 from .archive import ArchivePlugin
 from .pagefind_index import (
     BATCH,
@@ -66,8 +68,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self._archive = archive_plugin(config, "letopis/search")
         if "material/search" in config.plugins:
-            raise PluginError("letopis/search replaces Material's search: remove `- search` "
-                              "from the plugins in mkdocs.yml")
+            raise PluginError(say("search_replaces"))
 
     @event_priority(-40)
     def _add_search_page(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -76,8 +77,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         page = File.generated(config, self._src_uri, content="",
                               inclusion=InclusionLevel.NOT_IN_NAV)
         if (other := dest_taken(files).get(page.dest_uri)) is not None:
-            self._archive.problems.error(other.src_uri, None, "this page takes the address of "
-                                         "the search page; set letopis/search's search_url")
+            self._archive.problems.error(other.src_uri, None, say("search_address"))
             return files
         files.append(page)
         return files
@@ -149,8 +149,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             index.finish(site / BUNDLE)
         except Exception as exc:  # the indexer is a separate program; say what failed
-            raise PluginError(f"letopis/search: Pagefind could not index the site: {exc}") \
-                from exc
+            raise PluginError(say("search_index_failed", reason=exc)) from exc
         finally:
             remove_staging(site)
 
@@ -209,7 +208,7 @@ class _PreviewIndexer:
                 index.add_folder(staged_folder(site, "all"))
                 index.finish(site / BUNDLE)
             except Exception as exc:  # a preview goes on without a fresh index
-                log.warning(f"letopis/search: Pagefind could not index the preview: {exc}")
+                log.warning(say("search_preview_failed", reason=exc))
 
     def stop(self) -> None:
         with self._lock:
