@@ -253,8 +253,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """What posts and listings show of other posts, for the fast preview."""
         assert self.index is not None and self._incremental is not None
         stamp = self._incremental.post_stamp
-        shown = {post.source: (post.source, stamp(post.source), post.url, post.title,
-                               post.date_label, post.categories, post.authors, post.draft)
+        # Hashed once: a post is shown by its neighbours and a dozen listings.
+        shown = {post.source: hash((post.source, stamp(post.source), post.url, post.title,
+                                    post.date_label, post.categories, post.authors, post.draft))
                  for post in self.index.posts}
         for post in self.index.posts:
             older, newer = self.index.older(post), self.index.newer(post)

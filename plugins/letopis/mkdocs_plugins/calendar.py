@@ -94,7 +94,8 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         listing's own month, and on every other page (journal, issues, ordinary pages) the
         newest month."""
         assert self.calendar is not None
-        months = {key: _month_data(month) for key, month in self.calendar.months.items()}
+        # Hashed once: a month is shown by every page of its month.
+        months = {key: hash(_month_data(month)) for key, month in self.calendar.months.items()}
         for post in archive.posts.values():
             view = self.calendar.view(post=post)
             if view is not None:
