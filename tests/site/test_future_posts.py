@@ -37,8 +37,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def test_the_build_succeeds_and_says_what_waits(built: Build) -> None:
     assert built.returncode == 0, built.log
     assert "WARNING" not in built.log
-    assert "1 post(s) dated in the future, published by the first build after their date: " \
-           "content/posts/future.md" in built.log
+    assert "записей с датой в будущем: 1; каждая появится при первой сборке после своей " \
+           "даты: content/posts/future.md" in built.log
 
 
 def test_a_future_post_is_nowhere_in_the_site(built: Build) -> None:
@@ -65,7 +65,7 @@ def test_the_same_content_publishes_it_once_its_date_has_come(tmp_path: Path) ->
     build = run_mkdocs(root)
     assert build.returncode == 0, build.log
     assert build.exists(f"{ago:%Y/%m}/zaplanirovannaia/")
-    assert "dated in the future" not in build.log
+    assert "с датой в будущем" not in build.log
 
 
 @pytest.mark.serve

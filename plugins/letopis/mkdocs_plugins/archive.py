@@ -30,6 +30,7 @@ from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, site_timezone
 from letopis.core.fields import Fields
 from letopis.core.l10n import LocaleError, Localizer
+from letopis.core.messages import say, set_language
 from letopis.core.posts import Post, PostContext
 from letopis.core.problems import Problems
 from letopis.core.source import read_document
@@ -146,12 +147,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._incremental.depends(src_uri, *data)
 
     def on_config(self, config: MkDocsConfig) -> None:
+        # The build speaks the site's language (core/messages.py), its first words included.
+        set_language(self.config.locale)
         if not config.use_directory_urls:
-            raise PluginError("letopis/archive: permalinks are folders (2014/05/slug/); "
-                              "set use_directory_urls: true")
+            raise PluginError(say("folder_urls"))
         if self.config.page_size < 1 or (self.config.archive_page_size or 1) < 1:
-            raise PluginError("letopis/archive: page_size and archive_page_size must be 1 or "
-                              "more")
+            raise PluginError(say("page_sizes"))
         try:
             self.context = PostContext(
                 timezone=site_timezone(self.config.timezone),
@@ -413,10 +414,9 @@ def _tell_scheduled(posts: list[Post], preview: bool) -> None:
     if not posts:
         return
     names = ", ".join(f"{p.path} ({p.published:%Y-%m-%d %H:%M})" for p in posts[:5])
-    more = f" and {len(posts) - 5} more" if len(posts) > 5 else ""
-    hint = " (future: true shows them in the preview)" if preview else ""
-    log.info(f"letopis/archive: {len(posts)} post(s) dated in the future, published by the "
-             f"first build after their date: {names}{more}{hint}")
+    more = say("scheduled_more", count=len(posts) - 5) if len(posts) > 5 else ""
+    log.info(say("scheduled", count=len(posts), names=names, more=more,
+                 hint=say("scheduled_hint") if preview else ""))
 
 
 # Front-matter values that mkdocs-material prints into HTML as they are (<title>, the meta

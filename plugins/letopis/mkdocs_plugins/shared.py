@@ -7,14 +7,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from letopis.core.messages import say
+
 from .archive import ArchivePlugin
 
 
 def archive_plugin(config: MkDocsConfig, needed_by: str) -> ArchivePlugin:
     archive = config.plugins.get("letopis/archive")
     if not isinstance(archive, ArchivePlugin):
-        raise PluginError(f"{needed_by} needs the letopis/archive plugin: list it in "
-                          f"mkdocs.yml's plugins before {needed_by}")
+        raise PluginError(say("needs_archive", needed_by=needed_by))
     return archive
 
 
