@@ -195,9 +195,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.listings = {}
 
         # Every other file keeps its place; a post or listing may not take it.
-        post_sources = {f.src_uri for f in post_files}
         drafts = set() if self.preview else self._page_drafts(files, prefix, shown_as)
-        others = [f for f in files if f.src_uri not in post_sources | drafts]
+        left_out = {f.src_uri for f in post_files} | drafts  # once, not once per file
+        others = [f for f in files if f.src_uri not in left_out]
         taken = {f.dest_uri: f for f in others}
         home = files.get_file_from_path("index.md")
         placed = [self._post_file(post, config, taken, shown_as, self.problems)
