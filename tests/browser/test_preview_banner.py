@@ -36,7 +36,7 @@ def test_the_banner_shows_a_rejected_save_until_it_is_fixed(page: Page, tmp_path
         expect(banner).to_be_visible(timeout=60_000)
         expect(banner).to_contain_text("Сохранённые файлы не приняты: 1 ошибка")
         item = banner.locator("li").first
-        expect(item).to_contain_text(f'content/posts/morning.md:3: date "{HOSTILE_DATE}"')
+        expect(item).to_contain_text(f'content/posts/morning.md:3: дата "{HOSTILE_DATE}"')
         assert page.evaluate("window.__xss") is None
         assert page.locator(f"{BANNER} script").count() == 0
         # Every page previewed says so, not only the one open at the save.
