@@ -17,6 +17,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
@@ -34,7 +35,7 @@ from letopis.core.urls import UrlScheme
 from letopis.core.yaml_mapping import read_yaml
 
 from .convert import to_markdown
-from .old_site import OldSite, media_path
+from .old_site import OldSite
 from .plan import (
     EMPTY_REASON,
     Plan,
@@ -54,7 +55,7 @@ ANONYMOUS = "Аноним"
 # Anchors the converted Markdown defines: raw <a id>, attr_list {#id}.
 _DEFINED_ANCHOR = re.compile(r"""(?:\sid="([^"]+)"|\{:?\s*#([^\s}]+))""")
 
-__all__ = ["Settings", "import_export", "media_path", "media_urls"]
+__all__ = ["Settings", "import_export", "media_urls"]
 
 Opener = Callable[[Path], contextlib.AbstractContextManager[BinaryIO]]
 
@@ -259,39 +260,35 @@ class _Writer:
     def _comments(self, item: Item, planned: Planned, notes: list[str]) -> list[dict[str, Any]]:
         """Approved comments, in the shape the `comments:` front matter takes; the rest
         counted by why they stay behind."""
-        kept: list[Comment] = []
+        kept: list[tuple[Comment, datetime]] = []
+        written: set[str] = set()
         for comment in item.comments:
             left = _comment_left_behind(comment)
             if left is None and planned.kind == "page":
                 left = "page"
             if left:
                 self.report.comments_left[left] += 1
-            else:
-                kept.append(comment)
-        ids = {c.comment_id for c in kept}
-        result = []
-        written: set[str] = set()
-        for comment in kept:
+                continue
             moment = moment_of(comment.date_gmt, comment.date, self.settings.timezone)
             if moment is None or comment.comment_id in written:
                 why = "без даты" if moment is None else "с повторённым номером"
                 notes.append(f"комментарий {comment.comment_id} {why} не перенесён")
                 continue
+            kept.append((comment, moment))
             written.add(comment.comment_id)
+        # A reply keeps its parent only when the parent is written too; otherwise it stands
+        # on its own rather than pointing nowhere.
+        result = []
+        for comment, moment in kept:
             text = to_markdown(comment.content,
                                link_url=lambda url: self.old.absolute(url, item.link)).markdown
             entry: dict[str, Any] = {"id": _number(comment.comment_id),
                                      "author": " ".join(comment.author.split()) or ANONYMOUS,
                                      "date": moment.strftime("%Y-%m-%d %H:%M")}
-            if comment.parent not in {"", "0"} and comment.parent in ids:
+            if comment.parent in written:
                 entry["parent"] = _number(comment.parent)
             entry["text"] = text.strip() or "…"
             result.append(entry)
-        if len(result) < len(kept):
-            ids = {str(entry["id"]) for entry in result}
-            for entry in result:
-                if "parent" in entry and str(entry["parent"]) not in ids:
-                    del entry["parent"]
         return result
 
     def check_anchors(self) -> None:
