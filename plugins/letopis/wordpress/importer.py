@@ -215,7 +215,8 @@ class _Writer:
                          "сайте в этот день")
         comments = self._comments(item, planned, notes)
         front = self._front_matter(item, planned, comments)
-        text = (f"---\n# Imported from WordPress: {item.post_type} {item.post_id} of "
+        kind = "запись" if item.post_type == "post" else "страница"
+        text = (f"---\n# Перенесено из WordPress: {kind} {item.post_id} сайта "
                 f"{self.site.base_url or self.site.title}.\n"
                 + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
                 + "---\n\n" + converted.markdown)
@@ -434,10 +435,10 @@ class _Authors:
         if not self._new_lines:
             return
         existing = self.path.read_text(encoding="utf-8") if self.path.is_file() else \
-            "# Authors, declared once; posts refer to them by key.\n"
+            "# Авторы: каждый описан один раз, записи ссылаются на него по ключу.\n"
         if existing and not existing.endswith("\n"):
             existing += "\n"
-        _write(self.path, existing + "# Added by the WordPress import:\n"
+        _write(self.path, existing + "# Добавлены при переносе из WordPress:\n"
                + "".join(self._new_lines))
 
 
