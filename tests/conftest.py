@@ -119,6 +119,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return run_mkdocs(root)
 
 
+@pytest.fixture(scope="session")
+def several_years_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The generator's site (tests/generated_site.py) with 60 posts over 2006–2018: every page
+    kind, /page/2/, a journal of several years; small enough for the outside checkers."""
+    from tests.generated_site import generate  # it imports this module
+
+    return run_mkdocs(generate(tmp_path_factory.mktemp("several-years"), posts=60))
+
+
 def copy_fixture(name: str, destination: Path) -> Path:
     shutil.copytree(FIXTURES / name / "content", destination / "content")
     return destination

@@ -72,3 +72,10 @@ def served_calendar_site(build_fixture) -> Iterator[str]:
     """The calendar fixture (several months with gaps between them) over HTTP."""
     with serving(build_fixture("calendar", site_config())) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def served_several_years_site(several_years_site: Build) -> Iterator[str]:
+    """The generated site of several years (tests/generated_site.py, 60 posts) over HTTP."""
+    with serving(several_years_site) as url:
+        yield url
