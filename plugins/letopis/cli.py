@@ -356,11 +356,29 @@ def _check(args: argparse.Namespace) -> int:
     for problem in sorted(problems.items, key=lambda p: (p.path, p.line or 0)):
         print(f"{problem} [{t(problem.severity.value)}]")
     if problems:
+        _print_schedule(archive, t)
         print(t("check_summary", errors=t.count("errors", len(problems.errors)),
                 warnings=t.count("warnings", len(problems.warnings))), file=sys.stderr)
         return EXIT_PROBLEMS
     print(t("all_valid", posts=t.count("posts", len(archive.all_posts))))
+    _print_schedule(archive, t)
     return 0
+
+
+def _print_schedule(archive: Any, t: Texts) -> None:
+    """The posts waiting for their date, soonest first, and when the next one is due: an
+    editor sees a post scheduled by mistake before the nightly run would publish it."""
+    from letopis.core.schedule import schedule
+
+    waiting = schedule(archive.all_posts, datetime.now(archive.context.timezone))
+    if waiting.next_due is None:
+        return
+    print(t("scheduled_title", posts=t.count("posts", len(waiting))))
+    for post in waiting.waiting:
+        print(t("scheduled_post", due=f"{post.published:%Y-%m-%d %H:%M}", path=post.path,
+                title=post.title))
+    print(t("scheduled_next", due=f"{waiting.next_due:%Y-%m-%d %H:%M}",
+            zone=waiting.next_due.tzinfo))
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ from letopis.core.l10n import LocaleError, Localizer
 from letopis.core.messages import say, set_language
 from letopis.core.posts import Post, PostContext
 from letopis.core.problems import Problems
+from letopis.core.schedule import Schedule, schedule
 from letopis.core.source import read_document
 from letopis.core.structured_data import blog_posting
 from letopis.core.summary import summary_from_html
@@ -189,7 +190,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             archive_page_size=self.config.archive_page_size,
             published_by=None if self.preview and self.config.future else now,
         )
-        _tell_scheduled([p for p in posts if p.published > now], self.preview)
+        _tell_scheduled(schedule(posts, now), self.preview)
         self.problems.extend(index_problems)
         self.posts = {p.source: p for p in self.index.posts}
         self.listings = {}
@@ -409,14 +410,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self._entries[key]
 
 
-def _tell_scheduled(posts: list[Post], preview: bool) -> None:
-    """Posts dated in the future wait for their date; say so, without failing --strict."""
-    if not posts:
+def _tell_scheduled(waiting: Schedule, preview: bool) -> None:
+    """Posts dated in the future wait for their date; say so, soonest first with the next due
+    moment (core/schedule.py), without failing --strict."""
+    if not waiting or waiting.next_due is None:
         return
+    posts = waiting.waiting
     names = ", ".join(f"{p.path} ({p.published:%Y-%m-%d %H:%M})" for p in posts[:5])
     more = say("scheduled_more", count=len(posts) - 5) if len(posts) > 5 else ""
     log.info(say("scheduled", count=len(posts), names=names, more=more,
-                 hint=say("scheduled_hint") if preview else ""))
+                 hint=say("scheduled_hint") if preview else "")
+             + say("scheduled_next", due=f"{waiting.next_due:%Y-%m-%d %H:%M}",
+                   zone=waiting.next_due.tzinfo))
 
 
 # Front-matter values that mkdocs-material prints into HTML as they are (<title>, the meta
