@@ -216,23 +216,42 @@ def by_key(works: list[AuthorWorks]) -> dict[str, AuthorWorks]:
     return {w.author.key: w for w in works}
 
 
-def test_authors_are_sorted_by_name() -> None:
+def test_authors_are_sorted_by_surname() -> None:
+    """Russian readers look an author up by surname: Белова, Молчанов, Орлова, Петров."""
     works = works_by_author(WRITERS, [], sample_journals())
-    assert [w.author.name for w in works] == ["Анна Орлова", "Борис Молчанов", "Иван Петров",
-                                              "Яна Белова"]
+    assert [w.author.name for w in works] == ["Яна Белова", "Борис Молчанов", "Анна Орлова",
+                                              "Иван Петров"]
 
 
-def test_sorting_by_name_ignores_case() -> None:
-    authors = {"dumas": Author("dumas", "Дюма", None, None),
-               "sade": Author("sade", "де Сад", None, None)}
+def test_sorting_by_surname_ignores_case() -> None:
+    authors = {"dumas": Author("dumas", "Александр Дюма", None, None),
+               "sade": Author("sade", "Маркиз де-Сад", None, None)}
     assert [w.author.key for w in works_by_author(authors, [], None)] == ["sade", "dumas"]
 
 
 def test_yo_sorts_with_ye_as_in_a_russian_dictionary() -> None:
-    names = ["Яковлев", "Ёлкин", "Егоров", "Жуков"]
+    names = ["Олег Яковлев", "Пётр Ёлкин", "Анна Елисеева", "Ирина Егорова", "Иван Ершов",
+             "Юрий Жуков"]
     authors = {f"a{i}": Author(f"a{i}", name, None, None) for i, name in enumerate(names)}
     assert [w.author.name for w in works_by_author(authors, [], None)] == \
-        ["Егоров", "Ёлкин", "Жуков", "Яковлев"]
+        ["Ирина Егорова", "Анна Елисеева", "Пётр Ёлкин", "Иван Ершов", "Юрий Жуков",
+         "Олег Яковлев"]
+
+
+def test_cyrillic_names_come_before_latin_ones() -> None:
+    names = ["John Smith", "Яна Белова", "Anna Adams"]
+    authors = {f"a{i}": Author(f"a{i}", name, None, None) for i, name in enumerate(names)}
+    assert [w.author.name for w in works_by_author(authors, [], None)] == \
+        ["Яна Белова", "Anna Adams", "John Smith"]
+
+
+def test_the_registry_may_say_what_an_author_is_sorted_by() -> None:
+    authors, problems = load("chief:\n  name: Главный редактор журнала\n"
+                             "  sort_as: Главный редактор\n"
+                             "zhilin: Андрей Жилин\ngordeiko: Сергей Гордейко\n")
+    assert not problems
+    assert [w.author.key for w in works_by_author(authors, [], None)] == \
+        ["chief", "gordeiko", "zhilin"]
 
 
 def test_an_unknown_author_in_a_block_list_is_reported_on_its_own_line() -> None:

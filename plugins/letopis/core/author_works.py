@@ -26,7 +26,7 @@ class AuthorWorks:
 
 def works_by_author(authors: Mapping[str, Author], posts: Iterable[Post],
                     journals: Journals | None) -> list[AuthorWorks]:
-    """Every declared author with their works, sorted by name."""
+    """Every declared author with their works, in surname order (Author.sort_key)."""
     works = {key: AuthorWorks(author) for key, author in authors.items()}
     issues = sorted(journals.issues(), key=lambda i: (i.year, i.number), reverse=True) \
         if journals else []
@@ -42,10 +42,4 @@ def works_by_author(authors: Mapping[str, Author], posts: Iterable[Post],
         for key in post.authors:
             if key in works:
                 works[key].posts.append(post)
-    return sorted(works.values(), key=lambda w: (_collation_key(w.author.name), w.author.key))
-
-
-def _collation_key(name: str) -> str:
-    """Dictionary order for Russian names: «ё» sorts with «е», not after «я» as in Unicode.
-    (Full collation would need ICU; this is the one difference that matters here.)"""
-    return name.casefold().replace("ё", "е")
+    return sorted(works.values(), key=lambda w: (w.author.sort_key, w.author.key))

@@ -7,6 +7,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .collation import collation_key
 from .fields import Fields
 from .messages import say
 from .problems import Problems
@@ -14,7 +15,7 @@ from .slugs import is_valid_slug
 from .source import read_text
 from .yaml_mapping import YamlData, read_yaml
 
-AUTHOR_KEYS = frozenset({"name", "bio"})
+AUTHOR_KEYS = frozenset({"name", "bio", "sort_as"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,16 @@ class Author:
     name: str
     bio: str | None
     url: str | None  # the author's page; None when the site has no author pages
+    # What the authors index sorts by: the surname, by default the last word of the name
+    # («Андрей Жилин» under «Ж»); `sort_as:` in the registry for any other name.
+    sort_as: str | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        """Surname order, in Russian dictionary order (collation.py); the full name breaks
+        ties between namesakes."""
+        surname = self.sort_as or self.name.split()[-1]
+        return (collation_key(surname), collation_key(self.name))
 
 
 @dataclass(frozen=True)
@@ -38,7 +49,7 @@ def load_authors(raw: bytes | None, path: str, url_of: Callable[[str], str | Non
                  problems: Problems) -> dict[str, Author]:
     """Authors by key from the registry file; `raw` None means the site has no registry.
 
-    An entry is either `key: Full Name` or `key: {name: Full Name, bio: …}`.
+    An entry is either `key: Full Name` or `key: {name: Full Name, bio: …, sort_as: …}`.
     """
     if raw is None:
         return {}
@@ -69,7 +80,8 @@ def _author(data: YamlData, key: str, entry: object, path: str,
     fields.warn_unknown(AUTHOR_KEYS)
     name = fields.text("name", required=True)
     bio = fields.text("bio")
-    return Author(key, name, bio, url_of(key)) if name else None
+    sort_as = fields.text("sort_as")
+    return Author(key, name, bio, url_of(key), sort_as) if name else None
 
 
 def author_refs(data: YamlData, path: str, *key: str | int) -> list[AuthorRef]:
