@@ -25,6 +25,15 @@ $(PD_STAMP): pyproject.toml constraints.txt
 	$(PD_VENV)/bin/python -m pip uninstall --quiet --yes mkdocs
 	touch $@
 
+# The outside checkers the tests run over built sites (the Nu Html Checker, npm's vnu-jar), pinned
+# in package-lock.json. --ignore-scripts: vnu-jar's install script would download a Java runtime;
+# Debian's is used instead (.ci/run installs it).
+NPM_STAMP := node_modules/.installed-stamp
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 # --dirty: a saved post re-renders only the pages that show it (Letopis tracks which).
 serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts shown)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty
@@ -32,7 +41,7 @@ serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts sh
 build: $(STAMP)  ## build the bundled site with --strict; site/ is replaced only on success
 	$(BIN)/letopis build
 
-test: $(STAMP) $(PD_STAMP)  ## lint, then every test with MkDocs, then with ProperDocs
+test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs, then with ProperDocs
 	$(BIN)/ruff check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 	NO_MKDOCS_2_WARNING=1 LETOPIS_ENGINE=properdocs $(PD_VENV)/bin/python -m pytest
@@ -43,4 +52,4 @@ bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress impo
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
 
 clean:
-	rm -rf site $(VENV) $(PD_VENV)
+	rm -rf site $(VENV) $(PD_VENV) node_modules
