@@ -15,6 +15,7 @@ from feedgen.feed import FeedGenerator
 
 from .authors import Author
 from .posts import Post
+from .summary import drop_lost_images
 
 RSS_NAME = "rss.xml"
 ATOM_NAME = "atom.xml"
@@ -99,12 +100,13 @@ def _add_entry(generator: FeedGenerator, post: Post, absolute: Callable[[str], s
 
 def absolute_content(html: str, base_url: str) -> str:
     """A post's rendered HTML for a feed: every link and image absolute (feed readers have no
-    page to resolve them against), heading permalinks ("¶") dropped."""
+    page to resolve them against), heading permalinks ("¶") and lost pictures dropped."""
     if not html.strip():
         return ""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for permalink in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
         permalink.drop_tree()
+    drop_lost_images(root)  # a lost picture's old file name is no text of the post
     root.make_links_absolute(base_url, resolve_base_href=False)
     return escape(root.text or "", quote=False) + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in root)

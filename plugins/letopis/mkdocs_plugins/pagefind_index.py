@@ -18,6 +18,8 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
+from letopis.core.summary import LOST_IMAGE_SELECTOR
+
 STAGING = ".letopis-search"  # inside the site folder, removed once indexed
 BATCH = 400  # pages per folder handed to the indexer
 
@@ -37,9 +39,10 @@ class PagefindIndex:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
                                         name="letopis-pagefind")
         self._thread.start()
-        # Heading permalinks ("¶") are not words of the text.
-        self._index = self._wait(Index(IndexConfig(exclude_selectors=[".headerlink"]))
-                                 .__aenter__())
+        # Heading permalinks ("¶") and the old file names of lost pictures are not words of
+        # the text.
+        excluded = [".headerlink", LOST_IMAGE_SELECTOR]
+        self._index = self._wait(Index(IndexConfig(exclude_selectors=excluded)).__aenter__())
         self._pending: list[concurrent.futures.Future] = []
         self._written: concurrent.futures.Future | None = None
 
