@@ -3,6 +3,7 @@ listings. Loads and validates all posts once per build; templates get precompute
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -214,7 +215,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if file.src_uri.startswith(posts_prefix) or file.generated_by:
                 continue
             raw = file.content_bytes
-            if not raw.startswith(b"---") or b"draft" not in raw:
+            # MkDocs reads front matter behind a byte-order mark, and so must this check.
+            if not raw.removeprefix(codecs.BOM_UTF8).startswith(b"---") or b"draft" not in raw:
                 continue
             doc = read_document(raw, f"{shown_as}/{file.src_uri}", self.problems)
             if doc is not None and Fields(doc.front, doc.path, self.problems).flag("draft"):
