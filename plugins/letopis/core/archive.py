@@ -25,6 +25,7 @@ class Listing:
     heading: str
     posts: tuple[Post, ...]
     pages: tuple[ListingPage, ...] = field(default=(), repr=False)
+    name: str = ""  # a category's or tag's own name, as its first post spells it
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,11 +183,12 @@ def _term_listings(
                         first=first[0].name, first_path=first[1].path),
                 )
             members[term.slug].append(post)
-    return {
-        slug: listing(kind, term.url, localizer.heading(kind, name=term.name),
-                      newest_first(members[slug]))
-        for slug, (term, _) in sorted(spelling.items())
-    }
+    listings = {}
+    for slug, (term, _) in sorted(spelling.items()):
+        listings[slug] = listing(kind, term.url, localizer.heading(kind, name=term.name),
+                                 newest_first(members[slug]))
+        listings[slug].name = term.name  # for the indexes of categories and tags (terms.py)
+    return listings
 
 
 def _check_urls(every_post: list[Post], index: ArchiveIndex, problems: Problems) -> None:

@@ -53,6 +53,10 @@ class UrlScheme:
     def day(day: date) -> str:
         return f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"
 
+    # The indexes of every category and every tag.
+    categories: ClassVar[str] = "category/"
+    tags: ClassVar[str] = "tag/"
+
     @staticmethod
     def category(slug: str) -> str:
         return f"category/{quote(slug)}/"
