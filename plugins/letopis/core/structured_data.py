@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .authors import Author
+from .breadcrumbs import Crumb
 from .journal import Article, Issue, Journal
 from .posts import Post
 
@@ -34,6 +35,19 @@ def blog_posting(post: Post, authors: Mapping[str, Author], absolute: Absolute,
         "description": " ".join(post.summary) or None,
     }
     return _pruned(data)
+
+
+def breadcrumb_list(trail: tuple[Crumb, ...], absolute: Absolute) -> dict[str, Any] | None:
+    """schema.org BreadcrumbList of a trail (breadcrumbs.py); None without one."""
+    if not trail:
+        return None
+    return _pruned({
+        "@context": CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [{"@type": "ListItem", "position": position, "name": crumb.name,
+                             "item": absolute(crumb.url)}
+                            for position, crumb in enumerate(trail, start=1)],
+    })
 
 
 def periodical(journal: Journal, absolute: Absolute) -> dict[str, Any]:
