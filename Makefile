@@ -38,8 +38,10 @@ $(NPM_STAMP): package.json package-lock.json
 serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts shown)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty
 
-build: $(STAMP)  ## build the bundled site with --strict; site/ is replaced only on success
-	$(BIN)/letopis build
+# Publishing: SITE_URL is the site's address (the workflow sets it); without it the build stops
+# rather than bake the preview address into links and feeds. LOCAL=1 builds for this machine.
+build: $(STAMP)  ## build the bundled site with --strict (SITE_URL=… or LOCAL=1); site/ replaced only on success
+	$(BIN)/letopis build$(if $(LOCAL), --local)
 
 test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs, then with ProperDocs
 	$(BIN)/ruff check .

@@ -29,7 +29,7 @@ from letopis.core.l10n import Localizer
 from letopis.core.messages import set_language
 from letopis.core.slugs import is_valid_slug, post_slug
 from letopis.engine import EngineError, import_engine
-from letopis.publish import build_atomically
+from letopis.publish import build_atomically, is_preview_address
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -201,6 +201,7 @@ def _parser(t: Texts) -> argparse.ArgumentParser:
     build = commands.add_parser("build", help=t("build_help"), description=t("build_description"))
     build.add_argument("--site-dir", type=Path, metavar=t("folder_metavar"),
                        help=t("site_dir_help"))
+    build.add_argument("--local", action="store_true", help=t("local_help"))
     build.set_defaults(run=_build)
 
     importer = commands.add_parser("import", help=t("import_help"),
@@ -383,6 +384,8 @@ def _print_schedule(archive: Any, t: Texts) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     config = _load_config(args.config_file, args.texts)
+    if not args.local and is_preview_address(config.site_url):
+        raise CliError(args.texts("preview_address", site_url=config.site_url or "—"))
     site = args.site_dir or Path(config.site_dir)
     return build_atomically(args.config_file, site, args.engine)
 

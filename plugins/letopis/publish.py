@@ -3,16 +3,41 @@
 MkDocs empties the site folder first and writes into it page by page, so a build that fails
 half-way leaves a partial site where the last good one was. `letopis build` (`make build`)
 builds with --strict into a folder beside it and swaps the two folders only on success.
+
+It publishes, so it refuses the preview server's address (`SITE_URL` unset, the bundled
+mkdocs.yml then falls back on http://127.0.0.1:8000/): canonical links, link previews, JSON-LD,
+the sitemap and the feeds would all point at the reader's own machine. `--local` builds for
+this machine all the same.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from letopis.core.messages import say
+
+
+def is_preview_address(site_url: str | None) -> bool:
+    """True when `site_url` is no address readers can reach: none at all, or one on this
+    machine (localhost, a loopback or unspecified IP address, as `mkdocs serve` uses)."""
+    try:
+        host = urlsplit(site_url or "").hostname
+    except ValueError:  # a malformed address (an unclosed "[") is no published one either
+        return True
+    if not host:
+        return True
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False  # a host name
+    return address.is_loopback or address.is_unspecified
 
 
 def build_atomically(config_file: Path, site: Path, engine: str) -> int:

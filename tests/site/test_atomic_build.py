@@ -14,13 +14,18 @@ BROKEN = "---\ntitle: Сломанная запись\ndate: 2014-02-30\n---\n\n
 WARNS = "---\ntitle: С опечаткой\ndate: 2014-05-22\ncatgories: [a]\n---\n\nТекст.\n"
 
 
+def published() -> dict:
+    """A site with a published address (`letopis build` refuses the preview's)."""
+    return {**site_config(), "site_url": "https://example.org/"}
+
+
 def snapshot(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes()
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
-    root = write_project(tmp_path / "project", {"posts/first.md": GOOD}, site_config())
+    root = write_project(tmp_path / "project", {"posts/first.md": GOOD}, published())
     site = root / "site"
 
     first = letopis(root, "build")
@@ -47,7 +52,7 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
 
 
 def test_the_first_build_that_fails_writes_no_site(tmp_path: Path) -> None:
-    root = write_project(tmp_path / "project", {"posts/broken.md": BROKEN}, site_config())
+    root = write_project(tmp_path / "project", {"posts/broken.md": BROKEN}, published())
     failed = letopis(root, "build")
     assert failed.returncode != 0
     assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml"]

@@ -76,7 +76,7 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Migration:
         report = project / f"{name}.json"
         runs[name] = letopis(project, "import", "wordpress", str(export), "--report", str(report))
         reports[name] = json.loads(report.read_text(encoding="utf-8"))
-    build = letopis(project, "build")
+    build = letopis(project, "build", "--local")  # no SITE_URL here: a build for this machine
     return Migration(project, runs, reports, build, Build(project / "site", build.returncode,
                                                           build.stdout + build.stderr))
 
