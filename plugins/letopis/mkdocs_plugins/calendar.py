@@ -142,6 +142,16 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             context["archive_grid"] = self._grid
         return context
 
+    def on_template_context(self, context: dict, *, template_name: str,
+                            config: MkDocsConfig) -> dict:
+        # The 404 page shows the newest month: a lost reader's way back into the archive.
+        # Its base_url is site_url's path, so the calendar's links work at any depth.
+        if template_name == "404.html" and self.calendar is not None:
+            view = self.calendar.view()
+            if view is not None:
+                context["calendar"] = self._render(view, context["base_url"])
+        return context
+
     def _render(self, view: CalendarView, base_url: str) -> Markup:
         """Each distinct calendar once per build: pages of one month, current day and depth
         share the same HTML, so the calendar costs O(1) per page. Its week rows are cached

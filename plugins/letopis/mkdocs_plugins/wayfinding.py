@@ -88,7 +88,8 @@ class WayfindingPlugin(BasePlugin[WayfindingConfig]):
         preview (preview.py), every page depends on them."""
         archive = self._archive
         assert archive is not None
-        widgets = [w for w in config.extra.get("sidebar") or () if w in TERM_WIDGETS]
+        widgets = [w for w in config.extra.get("sidebar") or ()
+                   if isinstance(w, str) and w in TERM_WIDGETS]
         if not widgets:
             return
         shown = hash(tuple(self._terms[TERM_WIDGETS[w]].key for w in widgets))
@@ -101,9 +102,12 @@ class WayfindingPlugin(BasePlugin[WayfindingConfig]):
         env.globals["letopis_links"] = {
             "home": "",
             "archive": self._archive_url,
-            "categories": self._terms["category"].url if self._index_pages else None,
-            "tags": self._terms["tag"].url if self._index_pages else None,
+            "category": self._terms["category"].url if self._index_pages else None,
+            "tag": self._terms["tag"].url if self._index_pages else None,
         }
+        assert self._archive is not None and self._archive.context is not None
+        env.globals["letopis_posts_count"] = partial(self._archive.context.localizer.count,
+                                                     "posts")
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
