@@ -72,7 +72,7 @@ def full_site_config(**archive_options: Any) -> dict[str, Any]:
     config = journal_site_config(**archive_options)
     config["plugins"] += ["letopis/blocks", "letopis/feeds", "letopis/search",
                           "letopis/redirects", "letopis/meta", "letopis/pages",
-                          "letopis/addresses"]
+                          "letopis/addresses", "letopis/wayfinding"]
     return config
 
 
