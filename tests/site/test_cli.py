@@ -76,8 +76,10 @@ def test_argparse_speaks_russian(project: Path, args: list[str], message: str) -
 
 def test_english_for_an_english_site_or_an_english_editor(project: Path, tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
+    # An English site: Letopis' locale and the theme's language (one without the other stops).
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "letopis/archive: {}", "letopis/archive: {locale: en}"), encoding="utf-8")
+        "letopis/archive: {}", "letopis/archive: {locale: en}").replace(
+        "  language: ru\n", "  language: en\n"), encoding="utf-8")
     done = run(project, "new", "post")
     assert "letopis new post: error: the following arguments are required: TITLE" in done.stderr
     assert "show this help message and exit" in run(project, "--help").stdout

@@ -92,6 +92,26 @@ class Localizer:
         return self.heading("numbered_page", title=title, number=number)
 
 
+def theme_language_problem(locale: str, theme_language: str | None) -> str | None:
+    """Why the site would come out in two languages, or None when it speaks one.
+
+    The theme's language decides `<html lang>`, the theme's own strings (skip link, header,
+    footer) and therefore the language Pagefind stems the pages in; `locale` decides Letopis'
+    dates and strings. Setting one without the other gives a mixed site, so the build stops
+    and names the setting to change rather than overriding what mkdocs.yml says.
+    """
+    language = _language_of(locale)
+    theme = _language_of(theme_language or "en")  # Material's default
+    if language == theme:
+        return None
+    return say("theme_language", locale=locale, theme=theme_language or "en",
+               language=language)
+
+
+def _language_of(code: str) -> str:
+    return code.replace("-", "_").split("_")[0].lower()
+
+
 @lru_cache(maxsize=32768)  # the calendar and listings name the same days again and again
 def _format(moment: datetime | date, pattern: str, locale: Locale) -> str:
     return format_date(moment, pattern, locale=locale)

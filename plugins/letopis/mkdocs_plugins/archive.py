@@ -30,7 +30,7 @@ from letopis.core.authors import Author, author_refs, check_author_refs, load_au
 from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, site_timezone
 from letopis.core.fields import Fields
-from letopis.core.l10n import LocaleError, Localizer
+from letopis.core.l10n import LocaleError, Localizer, theme_language_problem
 from letopis.core.messages import say, set_language
 from letopis.core.posts import Post, PostContext
 from letopis.core.problems import Problems
@@ -163,6 +163,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             )
         except (DateError, LocaleError, UrlFormatError) as exc:
             raise PluginError(f"letopis/archive: {exc}") from None
+        if problem := theme_language_problem(self.config.locale, config.theme["language"]):
+            raise PluginError(f"letopis/archive: {problem}")
 
     def reads(self, level: InclusionLevel) -> bool:
         """Whether this build reads files of `level`: drafts (MkDocs' too) only in preview."""
