@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import pytest
@@ -47,11 +46,86 @@ def test_may_2014_matches_the_seed_grid() -> None:
     ]
 
 
+# ---- Independent expectations: a printed calendar, history, and Zeller's congruence ----------
+# month_grid is built on Python's `calendar`; comparing it with `calendar` again would test
+# nothing. These expectations come from elsewhere.
+
+def zeller_weekday(year: int, month: int, day: int) -> int:
+    """The weekday of a Gregorian date by Zeller's congruence, Monday = 0."""
+    if month < 3:  # January and February count as months 13 and 14 of the year before
+        month, year = month + 12, year - 1
+    century, of_century = divmod(year, 100)
+    h = (day + 13 * (month + 1) // 5 + of_century + of_century // 4 + century // 4
+         + 5 * century) % 7  # 0 = Saturday, 1 = Sunday, 2 = Monday, …
+    return (h + 5) % 7
+
+
+def month_length(year: int, month: int) -> int:
+    """Days in a month by the Gregorian rule (every 4th year leap, but not centuries, unless
+    divisible by 400)."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def expected_grid(year: int, month: int, first_week_day: int) -> list[list[int]]:
+    """The grid a printed calendar shows, from Zeller's weekday of the 1st and the month's
+    length: blanks (0) before the 1st, the days in order, blanks to the end of the week."""
+    blanks = (zeller_weekday(year, month, 1) - first_week_day) % 7
+    cells = [0] * blanks + list(range(1, month_length(year, month) + 1))
+    cells += [0] * (-len(cells) % 7)
+    return [cells[i:i + 7] for i in range(0, len(cells), 7)]
+
+
+# Copied from printed calendars (weeks from Monday) — not from any code.
+PRINTED = {
+    # 1 January 2000, a Saturday; a leap year for the 400-year rule.
+    (2000, 2): [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12, 13], [14, 15, 16, 17, 18, 19, 20],
+                [21, 22, 23, 24, 25, 26, 27], [28, 29, 0, 0, 0, 0, 0]],
+    # 1900 is not a leap year: four weeks and a day short of the fifth's end.
+    (1900, 2): [[0, 0, 0, 1, 2, 3, 4], [5, 6, 7, 8, 9, 10, 11], [12, 13, 14, 15, 16, 17, 18],
+                [19, 20, 21, 22, 23, 24, 25], [26, 27, 28, 0, 0, 0, 0]],
+    # February 2010 began on a Monday and had 28 days: exactly four rows.
+    (2010, 2): [[1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14], [15, 16, 17, 18, 19, 20, 21],
+                [22, 23, 24, 25, 26, 27, 28]],
+    (2014, 12): [[1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14],
+                 [15, 16, 17, 18, 19, 20, 21], [22, 23, 24, 25, 26, 27, 28],
+                 [29, 30, 31, 0, 0, 0, 0]],
+}
+
+
+@pytest.mark.parametrize(("year", "month"), sorted(PRINTED))
+def test_grid_matches_a_printed_calendar(year: int, month: int) -> None:
+    assert numbers(month_grid(year, month, MONDAY)) == PRINTED[year, month]
+    assert expected_grid(year, month, MONDAY) == PRINTED[year, month]  # the model agrees too
+
+
+@pytest.mark.parametrize(
+    ("day", "weekday"),
+    [
+        (date(1900, 1, 1), 0),  # Monday
+        (date(1941, 6, 22), 6),  # Sunday: the German invasion of the USSR
+        (date(1945, 5, 9), 2),  # Wednesday: Victory Day
+        (date(1961, 4, 12), 2),  # Wednesday: Gagarin's flight
+        (date(1969, 7, 20), 6),  # Sunday: the Moon landing
+        (date(2000, 1, 1), 5),  # Saturday
+        (date(2001, 9, 11), 1),  # Tuesday
+        (date(2014, 5, 1), 3),  # Thursday: the seed's sidebar calendar
+    ],
+)
+@pytest.mark.parametrize("first", [MONDAY, SUNDAY])
+def test_days_of_history_stand_under_their_weekday(day: date, weekday: int, first: int) -> None:
+    grid = month_grid(day.year, day.month, first)
+    column = next(week.index(day) for week in grid if day in week)
+    assert (first + column) % 7 == weekday
+    assert zeller_weekday(day.year, day.month, day.day) == weekday
+
+
 @pytest.mark.parametrize("first", range(7))
 @pytest.mark.parametrize(("year", "month"), [(1900, 2), (2000, 2), (2014, 5), (2100, 12)])
-def test_grid_agrees_with_the_standard_library(first: int, year: int, month: int) -> None:
-    assert numbers(month_grid(year, month, first)) == \
-        calendar.Calendar(first).monthdayscalendar(year, month)
+def test_grid_agrees_with_zellers_congruence(first: int, year: int, month: int) -> None:
+    assert numbers(month_grid(year, month, first)) == expected_grid(year, month, first)
 
 
 @pytest.fixture(scope="module")
