@@ -125,7 +125,25 @@ def several_years_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     kind, /page/2/, a journal of several years; small enough for the outside checkers."""
     from tests.generated_site import generate  # it imports this module
 
-    return run_mkdocs(generate(tmp_path_factory.mktemp("several-years"), posts=60))
+    root = generate(tmp_path_factory.mktemp("several-years"), posts=60)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The bundled site's light and dark schemes; at the root of its host, as the test servers
+    # serve it (the 404 page's absolute links, which a server gives at any depth, then resolve).
+    config["theme"]["palette"] = bundled_config()["theme"]["palette"]
+    write_project(root, {}, {**config, "site_url": "https://example.org/"})
+    return run_mkdocs(root)
+
+
+class _TagsIgnored(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its !ENV and !!python tags come out as None."""
+
+
+_TagsIgnored.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def bundled_config() -> dict[str, Any]:
+    """The repository's mkdocs.yml as data (tagged values as None)."""
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), _TagsIgnored)
 
 
 def copy_fixture(name: str, destination: Path) -> Path:

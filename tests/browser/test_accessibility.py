@@ -92,6 +92,9 @@ def test_page_kind_has_no_axe_violations(browser: Browser, request: pytest.Fixtu
         try:
             page = context.new_page()
             settle(page, url)
+            # The reader's system setting chooses the scheme (Material's palette media queries).
+            shown = page.evaluate("document.body.dataset.mdColorScheme")
+            assert shown == {"light": "default", "dark": "slate"}[scheme], (url, scheme, shown)
             violations = axe_violations(page)
             if violations:
                 found.append(f"--- {width} px, {scheme}:\n{describe(violations)}")

@@ -80,3 +80,46 @@ def test_every_page_is_valid_html(request: pytest.FixtureRequest, site: str) -> 
     assert len(html_files(build)) >= 30
     errors = nu_errors(build.site)
     assert not errors, report(errors, build.site)
+
+
+# Templates copied from Material to change what no block reaches: (file, Material's text, ours).
+COPIED_FROM_MATERIAL = [
+    ("base.html", ' id="__drawer" autocomplete="off">', ' id="__drawer">'),
+    ("base.html", ' id="__search" autocomplete="off">', ' id="__search">'),
+    ("partials/toc.html",
+     '    <label class="md-nav__title" for="__toc">\n'
+     '      <span class="md-nav__icon md-icon"></span>\n'
+     '      {{ title }}\n'
+     '    </label>',
+     '    {% if nav_item is defined %}\n'
+     '      <label class="md-nav__title" for="__toc">\n'
+     '        <span class="md-nav__icon md-icon"></span>\n'
+     '        {{ title }}\n'
+     '      </label>\n'
+     '    {% else %}\n'
+     '      <div class="md-nav__title">{{ title }}</div>\n'
+     '    {% endif %}'),
+    ("partials/toc.html", '<nav class="md-nav md-nav--secondary"',
+     '{% if nav_item is defined or "toc" not in (config.extra.sidebar or ["toc"]) %}\n'
+     '<nav class="md-nav md-nav--secondary"'),
+    ("partials/toc.html", "</nav>\n", "</nav>\n{% endif %}\n"),
+]
+
+
+def _without_leading_comment(text: str) -> str:
+    return text.split("-#}\n", 1)[1] if text.startswith("{#-") else text
+
+
+@pytest.mark.parametrize("name", sorted({name for name, _, _ in COPIED_FROM_MATERIAL}))
+def test_copied_material_templates_differ_only_where_meant(name: str) -> None:
+    """A Material update that changes base.html or toc.html makes the copies stale: this says
+    so, and the copies are made again from the new release with the same changes."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / name).read_text(encoding="utf-8")
+    for copied, old, new in COPIED_FROM_MATERIAL:
+        if copied == name:
+            assert theirs.count(old) == 1, f"Material's {name} changed near {old!r}"
+            theirs = theirs.replace(old, new)
+    ours = (REPO / "theme" / name).read_text(encoding="utf-8")
+    assert _without_leading_comment(ours) == _without_leading_comment(theirs)
