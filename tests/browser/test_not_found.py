@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import Page, Response
 
 from tests.conftest import Build
+from tests.site.test_reader_pieces import SITE, reader_config
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +123,8 @@ def failing_requests(page: Page, url: str) -> list[str]:
             bad.append(f"{response.status} {response.url}")
 
     def on_failed(request) -> None:  # type: ignore[no-untyped-def]
-        if request.url.startswith(origin):
+        # A request cut short by the next navigation (the favicon, often) is no failure.
+        if request.url.startswith(origin) and request.failure != "net::ERR_ABORTED":
             bad.append(f"failed {request.url}")
 
     page.on("response", on_response)
@@ -150,3 +152,50 @@ def test_category_pages_do_not_take_feeds_for_language_versions(
             if request.url.endswith("sitemap.xml") else None)
     page.goto(bundled_pages + page_kinds(bundled_site)["category"], wait_until="networkidle")
     assert set(sitemaps) <= {bundled_pages + "sitemap.xml"}
+
+
+def test_the_bundled_site_answers_favicon_ico(page: Page, bundled_pages: str) -> None:
+    response = page.request.get(bundled_pages + "favicon.ico")
+    assert response.status == 200
+    assert response.body()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+@pytest.fixture(scope="module")
+def project_pages(build_fixture) -> Iterator[str]:
+    """The archive fixture with every plugin, published like a GitHub Pages project site:
+    under site_url's folder (/archive/), the 404 page answering every missing path."""
+    build = build_fixture("archive", reader_config(), key="archive-reader")
+    with pages_server(build, urlsplit(SITE).path) as url:
+        yield url
+
+
+@pytest.mark.parametrize("missing", ["nothing/", "2014/05/no-such-post/",
+                                     "2014/05/07/a/b/c/page.html"])
+def test_the_404_page_works_at_any_depth(page: Page, project_pages: str, missing: str,
+                                         tmp_path: Path) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    response = page.goto(project_pages + missing)
+    assert response is not None and response.status == 404
+    assert failing_requests(page, project_pages + missing) == []
+    assert page.locator("h1").inner_text() == "Страница не найдена"
+    # Styles are loaded and applied: Material's header is coloured, Letopis' sidebar laid out.
+    sheets = page.evaluate("""[...document.querySelectorAll('link[rel=stylesheet]')]
+        .filter(l => l.href.startsWith(location.origin)).map(l => l.sheet.cssRules.length)""")
+    assert sheets and all(rules > 0 for rules in sheets)
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
+                           ".backgroundColor")
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.locator("nav.calendar").is_visible()
+    page.screenshot(path=tmp_path / "not-found.png", full_page=True)
+    # Every way back leads somewhere that exists.
+    links = page.locator(".letopis-not-found a, nav.calendar a, .md-header a")
+    hrefs = {links.nth(i).evaluate("a => a.href") for i in range(links.count())}
+    assert len(hrefs) >= 5
+    for href in hrefs:
+        assert href.startswith(project_pages), href
+        assert page.request.get(href).status == 200, href
+    # The search form leads to the search page with the words.
+    page.get_by_label("Что найти").fill("встреча")
+    page.locator(".letopis-not-found__button").click()
+    page.wait_for_url(project_pages + "search/?q=*")
+    assert page.locator("h1").inner_text() == "Поиск"
