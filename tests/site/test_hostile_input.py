@@ -82,8 +82,11 @@ def test_the_post_page_shows_every_field_as_text(hostile: Build) -> None:
     assert [a.get_text() for a in soup.select("a[rel~=category]")] == [CATEGORY]
     assert [a.get_text() for a in soup.select("a[rel~=tag]")] == TAGS
     assert [a.get_text() for a in soup.select("a[rel~=author]")] == [AUTHOR]
-    (data,) = [json.loads(s.string) for s in soup.select("script[type='application/ld+json']")]
-    assert data["headline"] == TITLE
+    data = {d["@type"]: d for d in (json.loads(s.string) for s in
+                                      soup.select("script[type='application/ld+json']"))}
+    assert set(data) == {"BlogPosting", "BreadcrumbList"}
+    assert data["BlogPosting"]["headline"] == TITLE
+    assert data["BreadcrumbList"]["itemListElement"][-1]["name"] == TITLE
     # The body's own HTML is the editor's choice and stays HTML.
     assert soup.select_one("article b").get_text().startswith("Сырой HTML")
 
