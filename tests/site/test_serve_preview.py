@@ -141,7 +141,8 @@ def test_a_content_error_is_printed_and_the_last_good_pages_stay(tmp_path: Path,
         assert "Утро седьмого мая" in day and "Утро седьмого мая" in mine
         post.write_text(good.replace("date: 2014-05-07 10:00", "date: 2014-02-30"),
                         encoding="utf-8")
-        said = until(lambda: log.read_text(encoding="utf-8"), "по-прежнему показывает последнюю удачную")
+        said = until(lambda: log.read_text(encoding="utf-8"),
+                     "по-прежнему показывает последнюю удачную")
         assert 'content/posts/morning.md:3: дата "2014-02-30" — несуществующий день' in said
         assert "Traceback" not in said
         # Answered at once, as before the error: the post, its day and everything else.
@@ -166,3 +167,43 @@ def until(read: Callable[[], str], words: str, seconds: float = 60) -> str:
         assert time.monotonic() < deadline, f"never said {words!r}:\n{text}"
         time.sleep(0.2)
     return text
+
+
+def _server_pid(base: str) -> int:
+    """The process serving `base` (its command line names the address)."""
+    address = base.removeprefix("http://").rstrip("/")
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and address in (entry / "cmdline").read_text():
+                return int(entry.name)
+        except OSError:
+            continue
+    raise AssertionError(f"no process serves {base}")
+
+
+def _watches_with_inotify(pid: int) -> bool:
+    return any(str(fd.readlink()) == "anon_inode:inotify"
+               for fd in Path(f"/proc/{pid}/fd").iterdir() if fd.is_symlink())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+@pytest.mark.parametrize("polling", [False, True], ids=["inotify", "LETOPIS_POLLING"])
+def test_a_save_is_noticed_by_the_kernel_and_starts_one_rebuild(tmp_path: Path, polling: bool,
+                                                               monkeypatch) -> None:
+    """MkDocs polls the docs folder twice a second; the preview asks the kernel instead. The
+    rebuild's own reads of the docs must not be taken for changes (one save, one rebuild)."""
+    if polling:
+        monkeypatch.setenv("LETOPIS_POLLING", "1")
+    root = copy_fixture("calendar", tmp_path / "project")
+    write_project(root, {}, site_config())
+    post = root / "content/posts/morning.md"
+    log = tmp_path / "serve.log"
+    with serving(root, "--dirty", log=log) as base:
+        assert _watches_with_inotify(_server_pid(base)) is not polling
+        post.write_text(post.read_text(encoding="utf-8").replace(
+            "title: Утро седьмого мая", "title: Сохранённое утро"), encoding="utf-8")
+        page_when(base + "2014/05/sokhranionnoe-utro/",
+                  lambda p: p.select_one("article h1") is not None)
+        time.sleep(3)  # time enough for a rebuild started by the rebuild's own reads
+        said = log.read_text(encoding="utf-8")
+        assert said.count("Detected file changes") == 1, said

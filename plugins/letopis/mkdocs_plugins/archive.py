@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import unquote, urljoin
 
 from jinja2 import Environment, Template
@@ -43,6 +43,7 @@ from letopis.core.urls import UrlFormatError, UrlScheme
 from .comment_views import CommentRenderer, PostComments
 from .last_good import LastGoodSite
 from .preview import Preview
+from .preview_watch import watch_natively
 from .reporting import report
 
 log = get_plugin_logger("letopis")
@@ -137,6 +138,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self._last_good is not None:
             self._last_good.failed()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        watch_natively(server)  # a save is seen at once, without walking the docs folder
+        return server
 
     def on_shutdown(self) -> None:
         if self._incremental is not None:
