@@ -245,6 +245,13 @@ def test_cyrillic_names_come_before_latin_ones() -> None:
         ["Яна Белова", "Anna Adams", "John Smith"]
 
 
+def test_the_surname_is_the_last_word_without_its_quotes() -> None:
+    names = ['Злой «автор» & "Ко"', "Пётр Петров", "Анна Иванова", "Ирина Кузнецова"]
+    authors = {f"a{i}": Author(f"a{i}", name, None, None) for i, name in enumerate(names)}
+    assert [w.author.name for w in works_by_author(authors, [], None)] == \
+        ["Анна Иванова", 'Злой «автор» & "Ко"', "Ирина Кузнецова", "Пётр Петров"]
+
+
 def test_the_registry_may_say_what_an_author_is_sorted_by() -> None:
     authors, problems = load("chief:\n  name: Главный редактор журнала\n"
                              "  sort_as: Главный редактор\n"

@@ -4,6 +4,7 @@ key from posts and journal articles. The key is also the address of the author's
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from .source import read_text
 from .yaml_mapping import YamlData, read_yaml
 
 AUTHOR_KEYS = frozenset({"name", "bio", "sort_as"})
+_WORD = re.compile(r"\w[\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,8 @@ class Author:
     def sort_key(self) -> tuple:
         """Surname order, in Russian dictionary order (collation.py); the full name breaks
         ties between namesakes."""
-        surname = self.sort_as or self.name.split()[-1]
+        words = _WORD.findall(self.name)  # quotes and brackets around a word do not count
+        surname = self.sort_as or (words[-1] if words else self.name)
         return (collation_key(surname), collation_key(self.name))
 
 
