@@ -181,8 +181,13 @@ def test_the_changes_job_chooses_the_path(clone: Path, commits: dict[str, str],
     done = runner.run(step["run"], runner.env(data, data["jobs"]["changes"], step))
     assert done.returncode == 0, done.stdout + done.stderr
     assert runner.output.read_text(encoding="utf-8").splitlines() == [f"mode={mode}"]
+    (said,) = runner.summary.read_text(encoding="utf-8").splitlines()
+    assert said.startswith("Путь публикации — ") and said.endswith("."), said
+    assert ("make test" in said) == (mode == "code")
 
 
+@pytest.mark.skipif(os.environ.get("LETOPIS_ENGINE") == "properdocs",
+                    reason="the workflow builds with MkDocs (.venv); the MkDocs pass runs this")
 def test_the_build_steps_of_a_pull_request_pass(clone: Path, commits: dict[str, str],
                                                 tmp_path: Path) -> None:
     """The pull-request path runs every run step of the build job (a push runs fewer: no base
