@@ -219,3 +219,23 @@ def test_bundled_authors_are_in_surname_order(bundled_site: Build) -> None:
     assert len(people) >= 5
     surnames = [name.split()[-1] for name in people]
     assert surnames == sorted(surnames, key=lambda s: s.casefold().replace("ё", "е"))
+
+
+def test_wayfinding_without_calendar_feeds_or_search(tmp_path: Path) -> None:
+    """With letopis/archive alone beside it: the trail starts at the year (no whole-archive
+    page), the 404 page links home and to the indexes only, the sidebar widgets that have no
+    data stay out."""
+    config = {"site_name": "Тест", "docs_dir": "content", "site_url": "https://example.org/",
+              "theme": reader_config()["theme"], "extra": {"sidebar": SIDEBAR},
+              "plugins": ["letopis/archive", "letopis/wayfinding"]}
+    root = write_project(tmp_path, {"posts/a.md": "---\ntitle: А\ndate: 2014-05-07\n"
+                                                  "categories: [Продажи]\n---\nТекст.\n"}, config)
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.log
+    trail = build.html("2014/05/a/").select_one(".letopis-breadcrumbs")
+    assert [text_of(li) for li in trail.select("li")] == ["2014", "Май", "7 мая", "А"]
+    html = BeautifulSoup((build.site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert [text_of(a) for a in html.select(".letopis-not-found a")] == \
+        ["Главная", "Рубрики", "Метки"]
+    widgets = [w["aria-label"] for w in build.html("").select(".letopis-widget")]
+    assert widgets == ["Рубрики"]  # no tags, no feeds
