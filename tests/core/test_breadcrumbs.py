@@ -58,6 +58,14 @@ def test_archive_pages_trails(kind: str, key: object, expected: list) -> None:
     assert trail(Trails(RU, UrlScheme(), "archive/").listing(listing.pages[0])) == expected
 
 
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("category", [("Архив", "archive/"), ("Рубрики", "category/")]),
+    ("tag", [("Архив", "archive/"), ("Метки", "tag/")]),
+])
+def test_the_indexes_of_terms_have_a_trail(kind: str, expected: list) -> None:
+    assert trail(Trails(RU, UrlScheme(), "archive/").term_index(kind)) == expected
+
+
 def test_the_home_page_has_no_trail() -> None:
     assert Trails(RU, UrlScheme(), "archive/").listing(archive().home.pages[0]) == ()
 

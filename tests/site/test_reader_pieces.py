@@ -138,6 +138,8 @@ def test_posts_and_archive_pages_carry_a_breadcrumb_trail(site: Build) -> None:
     ("2013/12/31/", ["Архив", "2013", "Декабрь", "31 декабря"]),
     ("category/prodazhi/", ["Архив", "Рубрики", "Продажи"]),
     ("tag/vstrechi/", ["Архив", "Метки", "встречи"]),
+    ("category/", ["Архив", "Рубрики"]),
+    ("tag/", ["Архив", "Метки"]),
 ])
 def test_archive_trails_name_the_period_in_the_right_case(site: Build, url: str,
                                                           names: list[str]) -> None:

@@ -50,13 +50,17 @@ class Trails:
                                                                  count=page.count), page.url),)
         return trail
 
+    def term_index(self, kind: str) -> tuple[Crumb, ...]:
+        """The trail of /category/ or /tag/ (`kind` "category" or "tag")."""
+        index = self._urls.categories if kind == "category" else self._urls.tags
+        word = self._localizer.ui["categories" if kind == "category" else "tags"]
+        return (*self._root, Crumb(word, index))
+
     def _listing(self, listing: Listing) -> tuple[Crumb, ...]:
         first = listing.posts[-1].day if listing.posts else None
         if listing.kind in ("category", "tag"):
-            index = self._urls.categories if listing.kind == "category" else self._urls.tags
-            word = self._localizer.ui["categories" if listing.kind == "category" else "tags"]
-            return (*self._root, Crumb(word, index), Crumb(listing.name or listing.heading,
-                                                           listing.url))
+            return (*self.term_index(listing.kind),
+                    Crumb(listing.name or listing.heading, listing.url))
         if first is None:
             return ()
         if listing.kind == "year":

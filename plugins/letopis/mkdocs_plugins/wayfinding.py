@@ -128,10 +128,13 @@ class WayfindingPlugin(BasePlugin[WayfindingConfig]):
         if terms is not None:
             context["term_index"] = terms
         data = context.get("letopis")
-        if not self.config.breadcrumbs or not isinstance(data, PageData) or \
-                self._trails is None:
+        if not self.config.breadcrumbs or self._trails is None:
             return context
-        if data.post is not None:
+        if terms is not None:
+            trail = self._trails.term_index(terms.kind)
+        elif not isinstance(data, PageData):
+            return context
+        elif data.post is not None:
             trail = self._trails.post(data.post)
         elif data.listing is not None:
             trail = self._trails.listing(data.listing)
