@@ -152,7 +152,10 @@ def commits(clone: Path) -> dict[str, str]:
     code = git(clone, "rev-parse", "HEAD")
     git(clone, "commit", "--quiet", "--allow-empty", "-m", "nothing changed")
     empty = git(clone, "rev-parse", "HEAD")
-    return {"first": first, "content": content, "code": code, "empty": empty}
+    git(clone, "mv", "theme/workflow-test.css", "content/workflow-test.css")
+    git(clone, "commit", "--quiet", "-m", "moved out of the theme")
+    moved = git(clone, "rev-parse", "HEAD")
+    return {"first": first, "content": content, "code": code, "empty": empty, "moved": moved}
 
 
 @pytest.mark.parametrize(
@@ -162,6 +165,9 @@ def commits(clone: Path) -> dict[str, str]:
         ("push", "content", "code", "", "code"),  # the theme changed
         ("push", "first", "code", "", "code"),  # content and code in one push
         ("push", "code", "empty", "", "content"),  # nothing changed at all
+        # A file moved into content/ also left the theme: git's rename detection must not
+        # hide the path it left.
+        ("push", "empty", "moved", "", "code"),
         ("push", "0" * 40, "content", "", "code"),  # a new branch: no diff to trust
         ("pull_request", "first", "content", "", "content"),
         ("pull_request", "first", "code", "", "code"),
