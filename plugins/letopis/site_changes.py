@@ -50,8 +50,11 @@ class Change:
     page: BuiltPage
 
 
-# A listing shows other pages; its content changes whenever they do (see the module docstring).
-_LISTING_CLASSES = ("letopis-listing", "letopis-archive-grid")
+# A listing shows other pages; its content changes whenever they do (see the module docstring):
+# the home page and the archives, the years × months grid, the authors and each author's works
+# (theme/letopis/listing.html, archive-grid.html, authors.html, author.html).
+_LISTING_CLASSES = ("letopis-listing", "letopis-archive-grid", "letopis-authors",
+                    "letopis-author__works")
 # The page's own content in Material's layout.
 _CONTENT = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
 

@@ -17,11 +17,20 @@ from tests.conftest import Build, run_mkdocs, site_config, write_project
 
 
 def post(title: str, day: int, slug: str, text: str = "Текст.") -> str:
-    return f"---\ntitle: \"{title}\"\ndate: 2014-05-{day:02d}\nslug: {slug}\n---\n\n{text}\n"
+    return (f"---\ntitle: \"{title}\"\ndate: 2014-05-{day:02d}\nslug: {slug}\n"
+            f"authors: [ivanova]\n---\n\n{text}\n")
+
+
+def config() -> dict:
+    """With author pages: an author's page lists her posts, like an archive."""
+    config = site_config()
+    config["plugins"].append("letopis/authors")
+    return config
 
 
 BASE = {
     "index.md": "# Главная\n",
+    "authors.yml": "ivanova: Анна Иванова\n",
     "posts/a.md": post("Первая", 1, "a"),
     "posts/b.md": post("Вторая", 2, "b"),
     "posts/c.md": post("Третья", 3, "c"),
@@ -40,9 +49,9 @@ HEAD = {
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build, Path]:
-    base = run_mkdocs(write_project(tmp_path_factory.mktemp("base"), BASE, site_config()))
+    base = run_mkdocs(write_project(tmp_path_factory.mktemp("base"), BASE, config()))
     assert base.returncode == 0, base.log
-    head = run_mkdocs(write_project(tmp_path_factory.mktemp("head"), HEAD, site_config()),
+    head = run_mkdocs(write_project(tmp_path_factory.mktemp("head"), HEAD, config()),
                       strict=False)
     assert head.returncode == 0, head.log
     log = head.site.parent / "build.log"
@@ -84,10 +93,10 @@ def test_listings_are_counted_not_listed_one_by_one(sites) -> None:
     (paragraph,) = page.find("h3", string="Списки записей и архивы").find_next_siblings("p")
     addresses = {code.get_text() for code in paragraph.find_all("code")}
     # The home page, the year and month archives; the day archives of c (gone), d (new) and a
-    # (its entry shows the corrected text); not b's, whose entry is the same.
+    # (its entry shows the corrected text); not b's, whose entry is the same; the author's page.
     assert addresses == {"/", "/2014/", "/2014/05/", "/2014/05/01/", "/2014/05/03/",
-                         "/2014/05/04/"}
-    assert paragraph.get_text().startswith("Затронуто страниц со списками: 6 — ")
+                         "/2014/05/04/", "/author/ivanova/"}
+    assert paragraph.get_text().startswith("Затронуто страниц со списками: 7 — ")
 
 
 def test_every_warning_of_the_build_is_listed(sites) -> None:
