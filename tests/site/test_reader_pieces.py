@@ -226,9 +226,11 @@ def test_bundled_authors_are_in_surname_order(bundled_site: Build) -> None:
 def test_wayfinding_without_calendar_feeds_or_search(tmp_path: Path) -> None:
     """With letopis/archive alone beside it: the trail starts at the year (no whole-archive
     page), the 404 page links home and to the indexes only, the sidebar widgets that have no
-    data stay out."""
+    data stay out; a site's own favicons named in mkdocs.yml are linked."""
     config = {"site_name": "Тест", "docs_dir": "content", "site_url": "https://example.org/",
-              "theme": reader_config()["theme"], "extra": {"sidebar": SIDEBAR},
+              "theme": {**reader_config()["theme"], "favicon": "img/mine.png"},
+              "extra": {"sidebar": SIDEBAR, "favicons": {"svg": "img/mine.svg",
+                                                         "apple_touch_icon": "img/touch.png"}},
               "plugins": ["letopis/archive", "letopis/wayfinding"]}
     root = write_project(tmp_path, {"posts/a.md": "---\ntitle: А\ndate: 2014-05-07\n"
                                                   "categories: [Продажи]\n---\nТекст.\n"}, config)
@@ -241,3 +243,9 @@ def test_wayfinding_without_calendar_feeds_or_search(tmp_path: Path) -> None:
         ["Главная", "Рубрики", "Метки"]
     widgets = [w["aria-label"] for w in build.html("").select(".letopis-widget")]
     assert widgets == ["Рубрики"]  # no tags, no feeds
+    # A site's own icons, named in mkdocs.yml.
+    icons = {link.get("type") or link["rel"][0]: link["href"]
+             for link in build.html("2014/05/a/").select('link[rel~="icon"], '
+                                                         'link[rel~="apple-touch-icon"]')}
+    assert icons == {"icon": "../../../img/mine.png", "image/svg+xml": "../../../img/mine.svg",
+                     "apple-touch-icon": "../../../img/touch.png"}
