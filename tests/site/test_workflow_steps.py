@@ -64,6 +64,9 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy(entry, venv / entry.name)  # Python finds it beside bin/, not through it
         elif entry.name != ".installed-stamp":
             (venv / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    # Up to date from the start: make must never run pip through these links, which would
+    # point the shared environment's editable install at this temporary clone.
+    (venv / ".installed-stamp").touch()
     (root / ".venv-properdocs").mkdir()  # the second environment, for the test job's step
     return root
 
@@ -229,12 +232,16 @@ def test_the_test_job_keeps_restored_environments(clone: Path, tmp_path: Path) -
     """Its one step before `make test` (which is this suite, not run here)."""
     data = workflow(clone)
     (step,) = steps_of(data, "test")
-    for hit in ("false", "true"):
-        for venv in (".venv", ".venv-properdocs"):
-            (clone / venv / ".installed-stamp").unlink(missing_ok=True)
-        runner = Runner(clone, tmp_path, {"steps.venv.outputs.cache-hit": hit})
-        done = runner.run(step["run"], runner.env(data, data["jobs"]["test"], step))
-        assert done.returncode == 0, done.stdout + done.stderr
-        stamps = [(clone / venv / ".installed-stamp").is_file()
-                  for venv in (".venv", ".venv-properdocs")]
-        assert stamps == [hit == "true"] * 2
+    stamps = [clone / venv / ".installed-stamp" for venv in (".venv", ".venv-properdocs")]
+    try:
+        for hit in ("false", "true"):
+            for stamp in stamps:
+                stamp.touch()
+                os.utime(stamp, (0, 0))  # older than everything, as after a restore
+            runner = Runner(clone, tmp_path, {"steps.venv.outputs.cache-hit": hit})
+            done = runner.run(step["run"], runner.env(data, data["jobs"]["test"], step))
+            assert done.returncode == 0, done.stdout + done.stderr
+            assert [stamp.stat().st_mtime > 0 for stamp in stamps] == [hit == "true"] * 2
+    finally:
+        for stamp in stamps:
+            stamp.touch()  # up to date again (see the clone fixture)
