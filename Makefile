@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test measured-tests coverage mutation bench clean
 
 # Reinstall when the dependency list or the pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -43,10 +43,49 @@ serve: $(STAMP)  ## preview the bundled site at http://127.0.0.1:8000 (drafts sh
 build: $(STAMP)  ## build the bundled site with --strict (SITE_URL=… or LOCAL=1); site/ replaced only on success
 	$(BIN)/letopis build$(if $(LOCAL), --local)
 
-test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs, then with ProperDocs
+# The MkDocs pass runs under coverage, `mkdocs` and `letopis` subprocesses included
+# ([tool.coverage] in pyproject.toml): its line coverage may not fall below the floor.
+COVERAGE_FLOOR ?= 97
+
+test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs (measured), then with ProperDocs
 	$(BIN)/ruff check .
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	$(MAKE) --no-print-directory measured-tests
+	$(BIN)/python tests/coverage_floor.py $(COVERAGE_FLOOR) .coverage-totals.json
 	NO_MKDOCS_2_WARNING=1 LETOPIS_ENGINE=properdocs $(PD_VENV)/bin/python -m pytest
+
+# The MkDocs pass under coverage, combined and reported (a table by file, and .coverage-totals.json).
+measured-tests: $(STAMP)
+	rm -f .coverage .coverage.*
+	NO_MKDOCS_2_WARNING=1 $(BIN)/coverage run -m pytest $(PYTEST_ARGS)
+	$(BIN)/coverage combine --quiet
+	$(BIN)/coverage report
+	$(BIN)/coverage json --quiet -o .coverage-totals.json
+
+coverage: $(STAMP) $(NPM_STAMP)  ## the MkDocs pass under coverage, with an HTML report in htmlcov/
+	$(MAKE) --no-print-directory measured-tests
+	$(BIN)/coverage html --quiet
+	$(BIN)/python tests/coverage_floor.py $(COVERAGE_FLOOR) .coverage-totals.json || true
+	@echo "HTML report: htmlcov/index.html"
+
+# Mutation testing of letopis.core and the WordPress converter with mutmut, against the fast
+# tests (tests/core, tests/wordpress); not part of `make test`. mutmut finds packages under
+# src/ only: it runs on a copy of the project laid out that way, in .mutation/. Results:
+# benchmarks/MUTATION.md (the score) and .mutation/results.txt (every mutant).
+MUT_STAMP := $(VENV)/.mutation-stamp
+
+$(MUT_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,mutation]'
+	touch $@
+
+mutation: $(MUT_STAMP)  ## mutation testing of the core and the WordPress converter (about an hour)
+	rm -rf .mutation && mkdir -p .mutation/src
+	cp -r plugins/letopis .mutation/src/
+	cp -r tests pyproject.toml .mutation/
+	find .mutation -name __pycache__ -prune -exec rm -rf {} +
+	cd .mutation && NO_MKDOCS_2_WARNING=1 nice -n 15 ../$(BIN)/mutmut run --max-children 2 \
+		> run.log 2>&1 || { tail -c 3000 run.log; exit 1; }
+	cd .mutation && ../$(BIN)/mutmut results --all true > results.txt
+	$(BIN)/python benchmarks/mutation_score.py .mutation/results.txt
 
 bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress import
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/run.py
@@ -54,4 +93,4 @@ bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress impo
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
 
 clean:
-	rm -rf site $(VENV) $(PD_VENV) node_modules
+	rm -rf site $(VENV) $(PD_VENV) node_modules htmlcov .coverage .coverage.* .mutation
