@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from tests.conftest import Build, full_site_config
+from tests.conftest import Build, full_site_config, run_mkdocs, write_project
 
 # Phrasing elements (HTML's "phrasing content" that browsers lay out inline): text on both
 # sides of their boundaries may form one word (`<b>Сег</b>мент`). Every other element's
@@ -82,6 +82,39 @@ def journal_site(build_fixture) -> Build:
     return build
 
 
+# An editor's raw HTML written on one line, as WordPress pages often were: fields, table cells,
+# a caption and a quotation side by side with nothing between them.
+RAW_HTML_POST = """---
+title: Сырой HTML
+date: 2014-05-20
+---
+
+Текст записи.
+
+<table><tr><th>Статус</th><th>Срок</th></tr><tr><td>готово</td><td>июнь</td></tr></table>
+
+<dl><dt>Издатель</dt><dd>Издательский дом</dd><dt>Тираж</dt><dd>тысяча</dd></dl>
+
+<figure><figcaption>Подпись</figcaption></figure><blockquote>Цитата</blockquote>
+
+<details><summary>Итоги</summary>Раскрытый текст</details>
+
+| Колонка | Другая |
+|---|---|
+| раз | два |
+"""
+
+
+@pytest.fixture(scope="module")
+def raw_html_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = write_project(tmp_path_factory.mktemp("raw-html"), {"posts/raw.md": RAW_HTML_POST},
+                         {**full_site_config(),
+                          "markdown_extensions": ["toc", "attr_list", "md_in_html", "tables"]})
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.log
+    return build
+
+
 @pytest.fixture(scope="module")
 def site(bundled_site: Build) -> Build:
     assert bundled_site.returncode == 0, bundled_site.log
@@ -96,7 +129,7 @@ def test_the_index_holds_the_issue_pages_fields(journal_site: Build) -> None:
     assert labels and all(label.split()[-1] in WORD.findall(issue) for label in labels)
 
 
-@pytest.mark.parametrize("which", ["journal_site", "site"])
+@pytest.mark.parametrize("which", ["journal_site", "site", "raw_html_site"])
 def test_no_indexed_word_is_glued_from_two_fields(which: str,
                                                   request: pytest.FixtureRequest) -> None:
     build = request.getfixturevalue(which)

@@ -12,6 +12,7 @@ import asyncio
 import concurrent.futures
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Coroutine
@@ -79,11 +80,29 @@ class PagefindIndex:
             self._loop.close()
 
 
+# Elements that Pagefind (1.5) takes for inline ones although pages show them as blocks: when two
+# stand side by side with nothing between them (`<dt>Статус</dt><dd>подписан</dd>`, a table row
+# or a <summary> written on one line, as imported HTML often is), their words are indexed as one
+# («Статусподписан»). Whitespace between elements is a word break to Pagefind, so the copy it
+# indexes gets a line break after each such end tag; the published page stays as written.
+# A regular expression rather than a parser: it only adds whitespace after end tags, and parsing
+# and re-serializing every searchable page would cost more than the rest of the staging.
+_JOINING_END_TAG = re.compile(
+    rb"(</(?:address|aside|blockquote|caption|dd|details|dl|dt|figcaption|figure|header|main"
+    rb"|pre|summary|table|th|tr)\s*>)(?=\S)", re.IGNORECASE)
+
+
 def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> None:
-    """Link a written page into staging folder `folder`, at its place in the site."""
+    """Link a written page into staging folder `folder`, at its place in the site (a copy with
+    word breaks made explicit where Pagefind would glue words)."""
     staged = site / STAGING / folder / dest_uri
     _make_folder(staged.parent)
     staged.unlink(missing_ok=True)
+    html = page_file.read_bytes()
+    separated = _JOINING_END_TAG.sub(rb"\1\n", html)
+    if separated != html:
+        staged.write_bytes(separated)
+        return
     try:
         # A hard link costs nothing and follows later rewrites of the page, which MkDocs
         # makes in place.
