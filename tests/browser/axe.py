@@ -23,13 +23,21 @@ EXPERIMENTAL_RULES = ["label-content-name-mismatch"]
 _AXE = Axe()
 
 
-def axe_violations(page: Page, *, disabled_rules: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """axe-core's violations on the page as it is now (load it and settle it first)."""
+# axe's rules that look at colours: what can change between a light and a dark scheme of the
+# same page (WCAG 1.4.1, 1.4.3).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page: Page, *, disabled_rules: tuple[str, ...] = (),
+                   only_rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now (load it and settle it first): every rule,
+    or `only_rules` (e.g. COLOUR_RULES for a second colour scheme of a page checked in full)."""
     options: dict[str, Any] = {
-        "runOnly": {"type": "tag", "values": RULE_TAGS},
+        "runOnly": ({"type": "rule", "values": only_rules} if only_rules
+                    else {"type": "tag", "values": RULE_TAGS}),
         "resultTypes": ["violations"],
     }
-    rules = {rule: {"enabled": True} for rule in EXPERIMENTAL_RULES}
+    rules = {rule: {"enabled": True} for rule in EXPERIMENTAL_RULES if not only_rules}
     rules.update({rule: {"enabled": False} for rule in disabled_rules})
     options["rules"] = rules
     return _AXE.run(page, options=options).response["violations"]
