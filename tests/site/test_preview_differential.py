@@ -154,6 +154,10 @@ def initial_content() -> Content:
 def project_config() -> dict:
     config = journal_site_config(page_size=3, archive_page_size=2)
     config["site_url"] = "https://example.org/"  # the preview serves it at its own address
+    # Breadcrumbs, the indexes of terms and the sidebar's term widgets, which show every
+    # category and tag on every page (letopis/wayfinding declares that).
+    config["plugins"] += ["letopis/wayfinding"]
+    config["extra"] = {"sidebar": ["toc", "calendar", "categories", "tags"]}
     config["nav"] = [{"Главная": "index.md"}, {"Архив": "archive/index.md"},
                      {"Журнал": "journal/vestnik/index.md"}, {"Авторы": "author/index.md"}]
     return config
