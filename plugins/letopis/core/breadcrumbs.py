@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date
 
 from .archive import Listing, ListingPage
@@ -75,11 +77,15 @@ class Trails:
         return (*self._root, Crumb(str(year), self._urls.year(year)))
 
     def _month(self, year: int, month: int) -> tuple[Crumb, ...]:
-        name = format_date(date(year, month, 1), self._month_pattern,
-                           locale=self._localizer.locale)
+        name = _format(date(year, month, 1), self._month_pattern, self._localizer.locale)
         return (*self._year(year), Crumb(name[:1].upper() + name[1:],
                                          self._urls.month(year, month)))
 
     def _day(self, day: date) -> tuple[Crumb, ...]:
-        name = format_date(day, self._day_pattern, locale=self._localizer.locale)
+        name = _format(day, self._day_pattern, self._localizer.locale)
         return (*self._month(day.year, day.month), Crumb(name, self._urls.day(day)))
+
+
+@lru_cache(maxsize=32768)  # thousands of posts share a few hundred months and days
+def _format(day: date, pattern: str, locale: Locale) -> str:
+    return format_date(day, pattern, locale=locale)
