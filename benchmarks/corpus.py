@@ -96,7 +96,8 @@ def write_configs(root: Path, docs: Path, theme: Path) -> dict[str, Path]:
                "plugins": [{"letopis/archive": {"archive_page_size": 30}}, "letopis/calendar",
                            "letopis/journal",
                            "letopis/authors", "letopis/blocks", "letopis/feeds",
-                           "letopis/search", "letopis/redirects", "letopis/meta"],
+                           "letopis/search", "letopis/redirects", "letopis/meta",
+                           "letopis/pages", "letopis/addresses"],
                "nav": [{"Главная": "index.md"}, {"Архив": "archive/index.md"}]}
     # The floor: Material as it comes (its search plugin on), posts kept out of the nav.
     floor = {**base, "plugins": ["search"], "nav": [{"Главная": "index.md"}],

@@ -158,6 +158,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         set_language(self.config.locale)
         if not config.use_directory_urls:
             raise PluginError(say("folder_urls"))
+        if self._incremental is not None:
+            self._incremental.keep_theme_listing(config)
         if self.config.page_size < 1 or (self.config.archive_page_size or 1) < 1:
             raise PluginError(say("page_sizes"))
         try:
@@ -293,10 +295,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _post_file(self, post: Post, config: MkDocsConfig, taken: dict[str, File],
                    shown_as: str, problems: Problems) -> File:
-        # A new File rather than an edited one: MkDocs caches url and abs_dest_path per File.
-        file = File(post.source, config.docs_dir, config.site_dir, config.use_directory_urls,
-                    dest_uri=post.url_path(),
-                    inclusion=InclusionLevel.NOT_IN_NAV)  # the nav stays small
+        if self._incremental is not None:
+            file = self._incremental.post_file(config, post.source, post.url_path())
+        else:
+            # A new File rather than an edited one: MkDocs caches url and abs_dest_path.
+            file = File(post.source, config.docs_dir, config.site_dir, config.use_directory_urls,
+                        dest_uri=post.url_path(),
+                        inclusion=InclusionLevel.NOT_IN_NAV)  # the nav stays small
         if (other := taken.get(file.dest_uri)) is not None:
             problems.error(post.path, post.slug_line,
                            f"URL {post.url} is also the address of {shown_as}/{other.src_uri}; "

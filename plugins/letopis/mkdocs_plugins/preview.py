@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +35,9 @@ class Preview:
         self._depends: dict[str, list[tuple]] = defaultdict(list)
         self._setting: tuple = ()
         self._files: dict[str, File] = {}  # generated pages with stand-in sources
+        self._post_files: dict[str, File] = {}  # posts' Files (and their Pages), by source
+        self._unchanged: set[str] = set()  # posts whose files this rebuild found unchanged
+        self._theme_listings: dict[tuple, list[str]] = {}  # see keep_theme_listing
         self._outputs: set[str] = set()  # the pages the last accepted rebuild wrote
 
     def start(self, config: MkDocsConfig, registry: Path | None) -> None:
@@ -45,13 +49,18 @@ class Preview:
             self._posts.clear()
             self._fingerprints.clear()
             self._files.clear()
+            self._post_files.clear()
         self._setting = setting
         self._depends = defaultdict(list)
+        self._unchanged = set()
 
     def cached_post(self, file: File) -> Post | None:
         """The post read from `file` at a previous rebuild, if the file is unchanged."""
         cached = self._posts.get(file.src_uri)
-        return cached[1] if cached and cached[0] == file_stamp(file.abs_src_path) else None
+        if cached and cached[0] == file_stamp(file.abs_src_path):
+            self._unchanged.add(file.src_uri)
+            return cached[1]
+        return None
 
     def post_stamp(self, src_uri: str) -> tuple[int, int] | None:
         """When the post's file was last seen changed (for pages that show its content)."""
@@ -61,6 +70,48 @@ class Preview:
     def remember_post(self, file: File, post: Post) -> None:
         if (stamp := file_stamp(file.abs_src_path)) is not None:
             self._posts[file.src_uri] = (stamp, post)
+
+    def post_file(self, config: MkDocsConfig, src_uri: str, dest_uri: str) -> File:
+        """The File of a post at `dest_uri`. An unchanged post keeps the File of the previous
+        rebuild and with it its Page: MkDocs makes a Page for every file that has none, which
+        costs more than rendering the few pages a save changes. A page that is rendered again
+        reads its source afresh (MkDocs' `_populate_page`); one that is not is never read."""
+        file = self._post_files.get(src_uri)
+        if (file is None or src_uri not in self._unchanged or file.dest_uri != dest_uri
+                or file.dest_dir != config.site_dir):
+            # A new File rather than an edited one: MkDocs caches url and abs_dest_path.
+            file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                        dest_uri=dest_uri, inclusion=InclusionLevel.NOT_IN_NAV)
+            self._post_files[src_uri] = file
+        else:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # see `generated`
+        return file
+
+    def keep_theme_listing(self, config: MkDocsConfig) -> None:
+        """Keep the list of the theme's files between rebuilds. MkDocs lists them at every
+        build to copy the static ones, walking Material's folders with their 14,000 icons; the
+        list changes only with the theme (its custom_dir is checked at every rebuild)."""
+        theme = config.theme
+        make_env = theme.get_env
+        listings = self._theme_listings
+
+        def get_env() -> Any:
+            env = make_env()
+            list_templates = env.list_templates
+            stamp = (_tree_stamp(theme.custom_dir), tuple(theme.static_templates))
+
+            def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                # MkDocs' filter is a new function at each build, its code the same.
+                key = (stamp, extensions and tuple(extensions),
+                       getattr(filter_func, "__code__", filter_func))
+                if key not in listings:
+                    listings[key] = list_templates(extensions, filter_func)
+                return list(listings[key])
+
+            env.list_templates = listed
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
 
     @property
     def template_cache(self) -> FileSystemBytecodeCache:
@@ -73,10 +124,9 @@ class Preview:
     def generated(self, config: MkDocsConfig, src_uri: str) -> File:
         """A generated page backed by an empty stand-in source, so that MkDocs re-renders it
         only when `invalidate` touches that source. The File of the previous rebuild is
-        reused (thousands of them are made otherwise), detached from its old Page."""
+        reused with its Page (thousands of them are made otherwise, see `post_file`)."""
         file = self._files.get(src_uri)
         if file is not None and file.dest_dir == config.site_dir:
-            file.page = None
             # A rebuild that kept the last good site excluded every file, this one too.
             file.inclusion = InclusionLevel.NOT_IN_NAV
             return file
