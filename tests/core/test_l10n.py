@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from letopis.core.l10n import LocaleError, Localizer
+from letopis.core.l10n import LocaleError, Localizer, theme_language_problem
 
 RU = Localizer("ru")
 
@@ -83,3 +83,25 @@ def test_catalogs_have_the_same_keys() -> None:
     shapes = {name: {section: set(strings) for section, strings in catalog.items()}
               for name, catalog in catalogs.items()}
     assert shapes["ru.toml"] == shapes["en.toml"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "theme_language", "to_set"),
+    [
+        ("ru", "ru", None),
+        ("en", "en", None),
+        ("en_GB", "en", None),
+        ("pt-BR", "pt-BR", None),
+        ("en", None, None),  # Material's default language is English
+        ("en", "ru", "theme.language: en"),
+        ("ru", "en", "theme.language: ru"),
+        ("ru", None, "theme.language: ru"),
+        ("ru_RU", "en", "theme.language: ru"),
+    ],
+)
+def test_theme_language_must_match_the_locale(locale: str, theme_language: str | None,
+                                              to_set: str | None) -> None:
+    problem = theme_language_problem(locale, theme_language)
+    assert (problem is None) == (to_set is None)
+    if to_set:
+        assert to_set in problem

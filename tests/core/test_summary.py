@@ -22,6 +22,14 @@ from letopis.core.summary import summary_from_html
         ("<!-- more --><p>Nothing before.</p>", ()),
         ("", ()),
         ("<h1>Only a heading</h1>", ()),
+        # A lost picture of the old site (its file name marked by the editors) is no text.
+        ('<p><span class="letopis-missing-image" title="Не сохранилось">mini-olen</span>\n'
+         "Итак, второй.</p>", ("Итак, второй.",)),
+        ('<p>пятьдесят.<span class="x letopis-missing-image">salesguru-ruka</span></p>',
+         ("пятьдесят.",)),
+        ('<p><span class="letopis-missing-image">mini-olen</span></p><p>Текст.</p>',
+         ("Текст.",)),
+        ('<p><span class="letopis-missing-images">kept</span></p>', ("kept",)),
     ],
 )
 def test_summary(html: str, summary: tuple[str, ...]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from letopis.publish import is_preview_address
 from tests.conftest import Build, site_config, write_project
 
 LETOPIS = Path(sys.executable).parent / "letopis"
@@ -92,3 +93,26 @@ def test_make_build_runs_letopis_build_and_passes_local_on() -> None:
                           cwd=Path(__file__).resolve().parents[2], timeout=60)
     recipe = [line for line in done.stdout.splitlines() if "letopis build" in line]
     assert recipe and "--local" not in recipe[-1], done.stdout
+
+
+@pytest.mark.parametrize(
+    ("site_url", "preview"),
+    [
+        (None, True),
+        ("", True),
+        ("http://127.0.0.1:8000/", True),
+        ("http://127.0.0.2/", True),  # all of 127/8 is this machine
+        ("http://localhost:8000/", True),
+        ("http://LOCALHOST/", True),
+        ("http://site.localhost/", True),
+        ("http://[::1]:8000/", True),
+        ("http://0.0.0.0:8000/", True),
+        ("http://[::1/", True),  # not an address at all
+        ("https://example.org/", False),
+        ("https://user.github.io/letopis/", False),
+        ("http://192.168.1.10/", False),  # a machine on the local network: reachable
+        ("https://localhost.example.org/", False),
+    ],
+)
+def test_which_addresses_are_the_preview(site_url: str | None, preview: bool) -> None:
+    assert is_preview_address(site_url) is preview

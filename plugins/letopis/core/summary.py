@@ -25,7 +25,7 @@ _TEXT_BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "dl"})
 
 
 def summary_from_html(html: str) -> tuple[str, ...]:
-    """The text before `<!-- more -->` if the post has one, else its first paragraph."""
+    """The text before `<!-- more -->` if the post has one, else its first paragraph of text."""
     marker = MORE_MARKER.search(html)
     root = _fragment(html[: marker.start()] if marker else html)
     if root is None:
@@ -33,7 +33,8 @@ def summary_from_html(html: str) -> tuple[str, ...]:
     drop_lost_images(root)
     blocks = [el for el in root if isinstance(el.tag, str) and el.tag in _TEXT_BLOCKS]
     if not marker:
-        blocks = [el for el in blocks if el.tag == "p"][:1]
+        # The first paragraph with words: one that held only a lost picture is passed over.
+        blocks = [el for el in blocks if el.tag == "p" and el.text_content().strip()][:1]
     # A list gives one paragraph per item, so that items do not run together.
     parts = (el.findall("li") or [el] if el.tag in {"ul", "ol"} else [el] for el in blocks)
     paragraphs = (" ".join(part.text_content().split()) for group in parts for part in group)
