@@ -130,6 +130,9 @@ def several_years_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     # The bundled site's light and dark schemes; at the root of its host, as the test servers
     # serve it (the 404 page's absolute links, which a server gives at any depth, then resolve).
     config["theme"]["palette"] = bundled_config()["theme"]["palette"]
+    # Its self-hosted typeface and print stylesheet, in place of Material's Google Fonts.
+    config["theme"]["font"] = bundled_config()["theme"]["font"]
+    config["extra_css"] = bundled_config()["extra_css"]
     # The bundled site's explicit nav. (Without one, MkDocs names sections after their folders:
     # «Archive», «Author», «Journal» — English a reader sees; not fixed yet.)
     config["nav"] = [{"Главная": "index.md"}, {"Архив": "archive/index.md"},

@@ -1,4 +1,4 @@
-"""Every request a page of the bundled site makes in Chromium stays on the site's own origin
+"""Every request a page makes in Chromium stays on the site's own origin
 (no font service, no CDN: privacy, and the site works offline or where those are blocked), and
 none is answered with an error."""
 
@@ -9,25 +9,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.page_kinds import PAGES, SERVED
+
 pytestmark = pytest.mark.browser
 
-PAGE_KINDS = {
-    "home": "",
-    "year": "2014/",
-    "month": "2014/05/",
-    "day": "2014/05/20/",
-    "post": "2014/05/segmentatsiia-klientskogo-potoka/",
-    "archive": "archive/",
-    "category": "category/prodazhi/",
-    "tag": "tag/klienty/",
-    "journal": "journal/klienting/",
-    "issue": "journal/klienting/2014/2/",
-    "author": "author/glavnyi-redaktor/",
-    "authors": "author/",
-    "search with results": "search/?q=клиентов",
-    # The page GitHub Pages answers a missing address with (this test server answers bare).
-    "not found": "404.html",
-}
+# Every page kind of the bundled site and of the generated site of several years (the list the
+# other whole-site browser tests share).
+VISITS = [(site, kind, path) for site, kinds in PAGES.items() for kind, path in kinds.items()]
 
 
 def record(page: Page, url: str) -> tuple[list[str], list[tuple[int, str]]]:
@@ -45,11 +33,13 @@ def record(page: Page, url: str) -> tuple[list[str], list[tuple[int, str]]]:
     return requested, failed
 
 
-@pytest.mark.parametrize("path", list(PAGE_KINDS.values()), ids=list(PAGE_KINDS))
-def test_every_request_stays_on_the_site_and_succeeds(page: Page, served_site: str,
-                                                      path: str) -> None:
-    origin = urlsplit(served_site)
-    requested, failed = record(page, served_site + path)
+@pytest.mark.parametrize(("site", "path"), [(site, path) for site, _, path in VISITS],
+                         ids=[f"{site}: {kind}" for site, kind, _ in VISITS])
+def test_every_request_stays_on_the_site_and_succeeds(page: Page, site: str, path: str,
+                                                      request: pytest.FixtureRequest) -> None:
+    served = request.getfixturevalue(SERVED[site])
+    origin = urlsplit(served)
+    requested, failed = record(page, served + path)
     assert len(requested) > 3  # the page, its styles and scripts at least
     elsewhere = [url for url in requested if not url.startswith(("data:", "blob:"))
                  and urlsplit(url)[:2] != origin[:2]]
