@@ -8,7 +8,9 @@ so it is not used; its header search needs its plugin, hence Letopis' own header
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -130,7 +132,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # archives, which come last.
             if self._in_batch:
                 self._index_batch(site)
-            self._index.write(site / BUNDLE)
+            with _indexer_errors():
+                self._index.write(site / BUNDLE)
             self._writing = True
         return output
 
@@ -147,16 +150,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._index_batch(site)
         index, self._index = self._index, None
         try:
-            index.finish(site / BUNDLE)
-        except Exception as exc:  # the indexer is a separate program; say what failed
-            raise PluginError(say("search_index_failed", reason=exc)) from exc
+            with _indexer_errors():
+                index.finish(site / BUNDLE)
         finally:
             remove_staging(site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._index is not None:
-            self._index.close()
-            self._index = None
+            index, self._index = self._index, None
+            # The build has failed already (perhaps the indexer with it): its error is told.
+            with contextlib.suppress(Exception):
+                index.close()
 
     def on_shutdown(self) -> None:
         self._preview_indexer.stop()
@@ -171,12 +175,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._unstaged = []
 
     def _index_batch(self, site: Path) -> None:
-        if self._index is None:
-            self._index = PagefindIndex()
-        self._index.add_folder(staged_folder(site, f"batch-{self._batch}"))
+        with _indexer_errors():
+            if self._index is None:
+                self._index = PagefindIndex()
+            self._index.add_folder(staged_folder(site, f"batch-{self._batch}"))
         self._batch += 1
         self._in_batch = 0
 
+
+
+@contextlib.contextmanager
+def _indexer_errors() -> Iterator[None]:
+    """The indexer is a separate program (missing, or failing at any step): whatever it fails
+    with stops the build with one message, never a traceback."""
+    try:
+        yield
+    except Exception as exc:
+        raise PluginError(say("search_index_failed", reason=exc)) from exc
 
 
 class _PreviewIndexer:

@@ -1,0 +1,62 @@
+"""Pagefind is a separate program: when it is missing or fails, a build stops with one clear
+message naming it (no traceback), and a preview goes on with a warning. The pagefind package
+runs the program named by PAGEFIND_BINARY_PATH, so a real build meets a missing one, or one
+that cannot run.
+
+(A program that dies while indexing is not tested: the pagefind package may then wait for its
+answer forever, depending on when it died; see benchmarks/MUTATION.md, "Not done".)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import Build, full_site_config, run_mkdocs, text_of, write_project
+from tests.site.test_serve_preview import fetch, serving, until
+
+POST = "---\ntitle: Запись\ndate: 2014-05-20\n---\n\nТекст записи.\n"
+MESSAGE = "letopis/search: Pagefind не смог проиндексировать сайт"
+
+
+def indexers(root: Path) -> dict[str, str]:
+    """As Pagefind: a path where no program is, and a file that cannot be run."""
+    broken = root / "broken-pagefind"
+    broken.write_text("not a program\n", encoding="utf-8")
+    broken.chmod(0o644)
+    return {"missing": str(root / "no-pagefind-here"), "not-runnable": str(broken)}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_project(tmp_path_factory.mktemp("pagefind"), {"posts/a.md": POST},
+                         full_site_config())
+
+
+@pytest.mark.parametrize("kind", ["missing", "not-runnable"])
+def test_a_build_stops_with_one_clear_message(project: Path, kind: str, tmp_path: Path) -> None:
+    build: Build = run_mkdocs(project, site=tmp_path / "site",
+                              env={"PAGEFIND_BINARY_PATH": indexers(tmp_path)[kind]})
+    assert build.returncode != 0
+    assert "Traceback" not in build.log, build.log[-3000:]
+    assert build.log.count(MESSAGE) == 1, build.log[-3000:]
+
+
+def test_the_control_build_with_pagefind_succeeds(project: Path, tmp_path: Path) -> None:
+    build = run_mkdocs(project, site=tmp_path / "site")
+    assert build.returncode == 0, build.log
+    assert (build.site / "pagefind" / "pagefind.js").is_file()
+
+
+@pytest.mark.serve
+def test_a_preview_goes_on_with_a_warning(project: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", indexers(tmp_path)["missing"])
+    log = tmp_path / "serve.log"
+    with serving(project, "--no-livereload", log=log) as base:
+        said = until(lambda: log.read_text(encoding="utf-8"),
+                     "Pagefind не смог проиндексировать предпросмотр")
+        assert "Traceback" not in said
+        home = BeautifulSoup(fetch(base), "lxml")
+        assert [text_of(a) for a in home.select(".letopis-entry__title a")] == ["Запись"]
