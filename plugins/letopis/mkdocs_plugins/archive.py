@@ -304,8 +304,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                         inclusion=InclusionLevel.NOT_IN_NAV)  # the nav stays small
         if (other := taken.get(file.dest_uri)) is not None:
             problems.error(post.path, post.slug_line,
-                           f"URL {post.url} is also the address of {shown_as}/{other.src_uri}; "
-                           "give this post another slug")
+                           say("address_of_post", url=post.url,
+                               other=f"{shown_as}/{other.src_uri}"))
         return file
 
     def _listing_files(self, config: MkDocsConfig, taken: dict[str, File], home: File | None,
@@ -321,8 +321,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             if (other := taken.get(file.dest_uri)) is not None:
                 problems.error(f"{shown_as}/{other.src_uri}", None,
-                               f"the address {page.url} of this page belongs to «{page.title}»; "
-                               "move or rename the file")
+                               say("address_of_listing", url=page.url, title=page.title))
                 continue
             self.listings[src_uri] = page
             generated.append(file)

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from letopis.core.author_works import AuthorWorks, works_by_author
+from letopis.core.messages import say
 
 from .archive import ArchivePlugin
 from .shared import archive_plugin, dest_taken
@@ -63,9 +64,12 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
             file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.UNDEFINED
                                   if entry is None else InclusionLevel.NOT_IN_NAV)
             if (other := taken.get(file.dest_uri)) is not None:
-                archive.problems.error(f"{shown_as}/{other.src_uri}", None,
-                                       f"the address {url} of this page belongs to the "
-                                       "authors' pages; move or rename the file")
+                archive.problems.error(
+                    f"{shown_as}/{other.src_uri}", None,
+                    say("address_of_author", url=url, name=entry.author.name,
+                        registry=archive.authors_path) if entry else
+                    say("address_of_listing", url=url,
+                        title=archive.context.localizer.ui["authors_index"]))
                 continue
             files.append(file)
             if entry is None:

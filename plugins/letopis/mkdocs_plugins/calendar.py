@@ -24,8 +24,10 @@ from letopis.core.calendar import (
     YearRow,
     archive_grid,
 )
+from letopis.core.messages import say
 
-from .archive import ArchivePlugin, PageData
+from .archive import ArchivePlugin, PageData, _docs_dir_as_shown
+from .shared import archive_plugin
 
 
 class CalendarConfig(base.Config):
@@ -57,15 +59,10 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         self._rendered: dict[tuple, Markup] = {}
 
     def on_config(self, config: MkDocsConfig) -> None:
-        archive = config.plugins.get("letopis/archive")
-        if not isinstance(archive, ArchivePlugin):
-            raise PluginError("letopis/calendar needs the letopis/archive plugin: list it in "
-                              "mkdocs.yml's plugins before letopis/calendar")
-        self._archive = archive
+        self._archive = archive_plugin(config, "letopis/calendar")
         url = self.config.archive_url
         if url.startswith("/") or not url.endswith("/") or ".." in url.split("/"):
-            raise PluginError(f'letopis/calendar: archive_url "{url}" must be relative and end '
-                              'with "/", like "archive/"')
+            raise PluginError(say("archive_url_form", url=url))
 
     @event_priority(-50)  # after letopis/archive has built the index
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -81,8 +78,8 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
                                      localizer.months())
             src_uri = unquote(self.config.archive_url) + "index.md"
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"letopis/calendar: {src_uri} already exists in docs_dir; "
-                                  "set archive_url to another address")
+                raise PluginError(say("archive_url_taken", url=self.config.archive_url,
+                                      other=f"{_docs_dir_as_shown(config)}/{src_uri}"))
             # In the nav unless an explicit `nav:` leaves it out: readers browse from there.
             files.append(File.generated(config, src_uri, content="",
                                         inclusion=InclusionLevel.UNDEFINED))

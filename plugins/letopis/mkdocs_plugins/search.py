@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from letopis.core.messages import say
 
-from .archive import ArchivePlugin
+from .archive import ArchivePlugin, _docs_dir_as_shown
 from .pagefind_index import (
     BATCH,
     PagefindIndex,
@@ -79,7 +79,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         page = File.generated(config, self._src_uri, content="",
                               inclusion=InclusionLevel.NOT_IN_NAV)
         if (other := dest_taken(files).get(page.dest_uri)) is not None:
-            self._archive.problems.error(other.src_uri, None, say("search_address"))
+            self._archive.problems.error(f"{_docs_dir_as_shown(config)}/{other.src_uri}", None,
+                                         say("search_address"))
             return files
         files.append(page)
         return files
