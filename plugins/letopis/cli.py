@@ -392,7 +392,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _load_config(path: Path, t: Texts) -> Any:
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not path.is_file():
         raise CliError(t("config_not_found", path=path))
@@ -401,6 +401,8 @@ def _load_config(path: Path, t: Texts) -> Any:
         return load_config(config_file=str(path))
     except ConfigurationError as exc:
         raise CliError(f"{path}: {exc}") from None
+    except Abort:  # an invalid value: MkDocs has logged which one, in its own words
+        raise CliError(t("config_invalid", path=path)) from None
 
 
 def _plugin(config: Any, name: str, t: Texts) -> Any:
