@@ -185,8 +185,10 @@ def _term_listings(
             members[term.slug].append(post)
     listings = {}
     for slug, (term, _) in sorted(spelling.items()):
+        # Members were gathered oldest first from posts in index order: reversed, they are in
+        # that order again (newest_first, without sorting each term's posts anew).
         listings[slug] = listing(kind, term.url, localizer.heading(kind, name=term.name),
-                                 newest_first(members[slug]))
+                                 members[slug][::-1])
         listings[slug].name = term.name  # for the indexes of categories and tags (terms.py)
     return listings
 

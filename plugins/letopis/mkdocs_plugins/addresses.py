@@ -68,9 +68,10 @@ class AddressesPlugin(BasePlugin[AddressesConfig]):
         moves = find_moves(published, record, archive.context.urls)
         for move in moves:
             archive.problems.warning(move.path, move.line, move.message)
-        self._next = next_record(record, {p.source: address_of(p) for p in published},
-                                 {p.source for p in archive.all_posts},
-                                 {move.source for move in moves})
+        if self._writes:  # the preview never writes the record: not made at every save
+            self._next = next_record(record, {p.source: address_of(p) for p in published},
+                                     {p.source for p in archive.all_posts},
+                                     {move.source for move in moves})
         return files
 
     def _read(self) -> dict[str, Address]:

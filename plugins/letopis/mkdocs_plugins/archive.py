@@ -42,7 +42,7 @@ from letopis.core.urls import UrlFormatError, UrlScheme
 
 from .comment_views import CommentRenderer, PostComments
 from .last_good import LastGoodSite
-from .preview import Preview
+from .preview import Preview, file_stamp
 from .preview_watch import watch_natively
 from .reporting import report
 
@@ -177,6 +177,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Whether this build reads files of `level`: drafts (MkDocs' too) only in preview."""
         return level.is_in_serve() if self.preview else level.is_included()
 
+    def read_pages(self, files: Files) -> list[File]:
+        """`files.documentation_pages(inclusion=self.reads)`, made once for each length of
+        `files` (plugins only add pages after letopis/archive has loaded them): half a dozen
+        events ask for it, and on a large site MkDocs' own filter, which tests each file's level
+        through enum properties, costs a fast preview as much as rendering a page each time."""
+        key = (len(files), self.preview)
+        memo = getattr(files, "_letopis_read_pages", None)
+        if memo is None or memo[0] != key:
+            levels = frozenset(level for level in InclusionLevel if self.reads(level))
+            memo = (key, [f for f in files
+                          if f.inclusion in levels and f.is_documentation_page()])
+            files._letopis_read_pages = memo  # type: ignore[attr-defined]
+        return list(memo[1])
+
+    def source_stamp(self, file: File) -> tuple[int, int] | None:
+        """When `file` was last saved (preview.file_stamp), asked of the disk once per rebuild
+        in a fast preview."""
+        if self._incremental is not None:
+            return self._incremental.stamp(file)
+        return file_stamp(file.abs_src_path)
+
     @event_priority(0)
     def _load(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.context is not None
@@ -184,8 +205,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.problems = Problems()
         files = self._load_authors(files, config, shown_as)
         prefix = self.config.posts_dir.strip("/") + "/"
-        post_files = [f for f in files.documentation_pages(inclusion=self.reads)
-                      if f.src_uri.startswith(prefix)]
+        post_files = [f for f in self.read_pages(files) if f.src_uri.startswith(prefix)]
         posts, problems = self._read_posts(post_files, shown_as, config)
         self.problems.extend(problems)
         self.all_posts = posts  # drafts too: later checks must not depend on the command

@@ -22,7 +22,6 @@ from letopis.core.problems import Problems
 from letopis.core.source import read_text
 
 from .archive import ArchivePlugin
-from .preview import file_stamp
 from .shared import archive_plugin
 
 PARSERS = {"claims": parse_claims, "matrix": parse_matrix}
@@ -60,10 +59,10 @@ class BlocksPlugin(BasePlugin[BlocksConfig]):
         archive = self._archive
         assert archive is not None
         shown_as = archive.authors_path.rpartition("/")[0]
-        for file in files.documentation_pages(inclusion=archive.reads):
+        for file in archive.read_pages(files):
             if file.generated_by:
                 continue  # pages made by plugins hold no blocks
-            stamp = file_stamp(file.abs_src_path) if self._preview else None
+            stamp = archive.source_stamp(file) if self._preview else None
             if stamp is not None and self._clean.get(file.src_uri) == stamp:
                 continue
             raw = file.content_bytes

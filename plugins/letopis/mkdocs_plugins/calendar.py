@@ -105,7 +105,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         if view is None:
             return
         shown = (view.key, months[view.month.year, view.month.month])
-        for file in files.documentation_pages(inclusion=archive.reads):
+        for file in archive.read_pages(files):
             if file.src_uri not in archive.posts and file.src_uri not in archive.listings:
                 archive.depends(file.src_uri, *shown)
 

@@ -84,7 +84,7 @@ class JournalPlugin(BasePlugin[JournalConfig]):
         assert archive is not None and archive.context is not None and archive.index is not None
         shown_as = archive.authors_path.rpartition("/")[0]
         prefix = self.config.journal_dir.strip("/") + "/"
-        sources = [f for f in files.documentation_pages(inclusion=archive.reads)
+        sources = [f for f in archive.read_pages(files)
                    if f.src_uri.startswith(prefix)]
         self.journals, problems = load_journals(
             (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", f.content_bytes) for f in sources),

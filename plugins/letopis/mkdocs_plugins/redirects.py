@@ -56,7 +56,7 @@ class RedirectsPlugin(BasePlugin[RedirectsConfig]):
         """Ordinary pages (an imported WordPress page, say) may list old addresses too."""
         shown_as = archive.authors_path.rpartition("/")[0]
         owners = []
-        for file in files.documentation_pages(inclusion=archive.reads):
+        for file in archive.read_pages(files):
             if file.src_uri in archive.posts or file.generated_by:
                 continue
             raw = file.content_bytes
