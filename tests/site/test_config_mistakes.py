@@ -63,6 +63,11 @@ MISTAKES = [
      ["Mars/Olympus"]),
     ("url-format-without-slug", option("letopis/archive", post_url_format="{year}/{month}/"),
      {}, ["post_url_format", "{slug}"]),
+    # Outside letopis/ a template would not escape: editors' text raw, the theme's markup as text.
+    ("post-template-outside-letopis", option("letopis/archive", post_template="site/post.html"),
+     {}, ["post_template", "site/post.html"]),
+    ("journal-template-outside-letopis",
+     option("letopis/journal", issue_template="issue.html"), {}, ["issue_template"]),
     # Addresses: both claimants named.
     ("page-on-the-archive-page", setting(), {"archive/index.md": "# Мой архив\n"},
      ["content/archive/index.md", "archive_url"]),

@@ -158,6 +158,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         set_language(self.config.locale)
         if not config.use_directory_urls:
             raise PluginError(say("folder_urls"))
+        _check_template_names(config)
         if self._incremental is not None:
             self._incremental.keep_theme_listing(config)
         if self.config.page_size < 1 or (self.config.archive_page_size or 1) < 1:
@@ -441,6 +442,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._entries[key] = Markup(self._entry_template.render(
                 post=post, root=root, letopis=data))
         return self._entries[key]
+
+
+def _check_template_names(config: MkDocsConfig) -> None:
+    """Every template a Letopis plugin is told to use lies under letopis/: only there do
+    templates autoescape (on_env), and one elsewhere would print editors' text raw and the
+    markup of the templates it extends as text."""
+    for plugin_name, plugin in config.plugins.items():
+        if not plugin_name.startswith("letopis/"):
+            continue
+        for option, value in plugin.config.items():
+            if (option == "template" or option.endswith("_template")) \
+                    and not str(value).startswith("letopis/"):
+                raise PluginError(say("template_outside", plugin=plugin_name, option=option,
+                                      name=value, example=f"letopis/{value}"))
 
 
 def _tell_scheduled(waiting: Schedule, preview: bool) -> None:
