@@ -71,8 +71,10 @@ class ArchiveIndex:
 
 
 def newest_first(posts: Iterable[Post]) -> list[Post]:
-    # The source path breaks ties so that two builds order same-moment posts alike.
-    return sorted(posts, key=lambda p: (p.published, p.source), reverse=True)
+    # The source path breaks ties so that two builds order same-moment posts alike. Moments,
+    # not wall clocks: datetimes of one zone compare by their clock, and in the hour repeated
+    # when summer time ends (fold) the later post would tie with the earlier one.
+    return sorted(posts, key=lambda p: (p.published.timestamp(), p.source), reverse=True)
 
 
 def build_archive(

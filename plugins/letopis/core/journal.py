@@ -148,7 +148,7 @@ def link_posts(journals: Journals, posts: Iterable[Post], published: Iterable[Po
     """Check every post's `issue:` (an unknown issue is an error at the post, drafts
     included) and attach the published ones to their issues, oldest first."""
     shown = {post.source for post in published}
-    for post in sorted(posts, key=lambda p: (p.published, p.source)):
+    for post in sorted(posts, key=lambda p: (p.published.timestamp(), p.source)):  # see archive
         if post.issue is None:
             continue
         issue = journals.by_ref.get(post.issue.strip("/"))

@@ -37,4 +37,6 @@ def schedule(posts: Iterable[Post], now: datetime) -> Schedule:
     """The posts dated after `now` (aware). Drafts are left out: they do not appear at their
     date but when an editor removes `draft:`, so listing them would promise a publication."""
     waiting = (post for post in posts if post.published > now and not post.draft)
-    return Schedule(tuple(sorted(waiting, key=lambda post: (post.published, post.path))))
+    # Moments, not wall clocks (see archive.newest_first).
+    return Schedule(tuple(sorted(waiting,
+                                 key=lambda post: (post.published.timestamp(), post.path))))
