@@ -227,3 +227,27 @@ def test_archive_grid_counts_every_month_of_every_year(archive) -> None:
     assert rows[2].total == "3 записи"
     assert rows[0].months[1].label == "февраль 2016: 1 запись"
     assert rows[0].months[0].label == "январь 2016: 0 записей"
+
+
+def test_the_newest_month_of_a_year(months: ArchiveCalendar, archive) -> None:
+    assert (months.newest(2014).year, months.newest(2014).month) == (2014, 5)
+    assert (months.newest(2013).year, months.newest(2013).month) == (2013, 12)  # the first
+    assert months.newest(2012) is None  # before every post
+    assert months.newest(2017) is None  # after every post: not the last month of 2016
+    assert months.newest(2015).url == "2015/03/"
+    # A year of one post shows its month.
+    on_2013 = months.view(listing=archive.years[2013])
+    assert (on_2013.month.year, on_2013.month.month) == (2013, 12)
+
+
+def test_month_links_and_days_name_themselves_in_full(months: ArchiveCalendar) -> None:
+    march = months.months[2015, 3]
+    assert (march.previous.full, march.next.full) == ("май 2014", "февраль 2016")
+    cells = {cell.day.day: cell for week in march.weeks for cell in week if cell}
+    assert cells[2].label == "2 марта 2015"  # a day without posts still says its date
+    assert cells[2].url is None
+
+
+def test_archive_grid_rows_link_their_years(archive) -> None:
+    rows = archive_grid(archive, Localizer("ru"), UrlScheme())
+    assert [row.url for row in rows] == ["2016/", "2015/", "2014/", "2013/"]
