@@ -35,6 +35,7 @@ BLOCKS = (r"(?:address|article|aside|blockquote|div|dl|dd|dt|fieldset|figure|foo
 BLOCK_OPEN = re.compile(rf"(<{BLOCKS}[\s/>])", re.IGNORECASE)
 BLOCK_CLOSE = re.compile(rf"(</{BLOCKS}>)", re.IGNORECASE)
 BLOCK_START = re.compile(rf"\s*</?{BLOCKS}[\s/>]", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")  # a tag or a comment, as written
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TEXT_BLOCKS = {"p", "li", "dt", "dd", "td", "th", "figcaption", "caption"}  # text on line one
 # Elements inside which a code block keeps its lines (markdownify indents or quotes them).
@@ -303,7 +304,10 @@ def _paragraphs(text: str) -> str:
     """WordPress stores paragraphs as blank lines and adds <p> only when showing a post
     (wpautop). No maintained Python port of wpautop exists; this covers what exports hold:
     blank-line paragraphs and single line breaks, block elements left as they are."""
-    text = BLOCK_CLOSE.sub(r"\1\n\n", BLOCK_OPEN.sub(r"\n\n\1", text.replace("\r\n", "\n")))
+    # Line ends inside a tag (an alt text over two lines) are no line breaks: wpautop too
+    # protects them before it adds <br>.
+    text = _TAG.sub(lambda tag: tag[0].replace("\n", " "), text.replace("\r\n", "\n"))
+    text = BLOCK_CLOSE.sub(r"\1\n\n", BLOCK_OPEN.sub(r"\n\n\1", text))
     chunks = re.split(r"\n\s*\n", text.strip())
     return "\n\n".join(
         chunk if BLOCK_START.match(chunk) else "<p>" + chunk.strip().replace("\n", "<br>\n")
