@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import functools
 import os
 import re
@@ -29,7 +30,9 @@ class PagefindIndex:
     """One Pagefind index being filled: `add_folder()` returns at once; `write()` writes the
     bundle once the folders are indexed, also without waiting; `finish()` waits for it all."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, background: bool = False) -> None:
+        """`background`: the indexer runs at the lowest priority (the preview's index, which
+        must never slow the next rebuild down)."""
         from pagefind.index import IndexConfig
         from pagefind.index import PagefindIndex as Index
 
@@ -37,7 +40,7 @@ class PagefindIndex:
         # inherits. One thread leaves MkDocs (single-threaded) its own core.
         os.environ.setdefault("RAYON_NUM_THREADS", "1")
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
+        self._thread = threading.Thread(target=self._run, args=(background,), daemon=True,
                                         name="letopis-pagefind")
         self._thread.start()
         # Heading permalinks ("¶") and the old file names of lost pictures are not words of
@@ -46,6 +49,14 @@ class PagefindIndex:
         self._index = self._wait(Index(IndexConfig(exclude_selectors=excluded)).__aenter__())
         self._pending: list[concurrent.futures.Future] = []
         self._written: concurrent.futures.Future | None = None
+
+    def _run(self, background: bool) -> None:
+        if background and hasattr(os, "setpriority"):
+            # On Linux a thread has a priority of its own, and the indexer process started
+            # from this thread inherits it; the rest of the server keeps its own.
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        self._loop.run_forever()
 
     def _submit(self, coroutine: Coroutine) -> concurrent.futures.Future:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)

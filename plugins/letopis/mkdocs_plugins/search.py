@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -38,6 +39,7 @@ from .pagefind_index import (
 from .shared import archive_plugin, dest_taken
 
 BUNDLE = "pagefind"  # the index's folder in the site
+QUIET = 1.5  # seconds without a rebuild before the preview's search index is made again
 log = get_plugin_logger("letopis")
 
 
@@ -202,10 +204,12 @@ class _PreviewIndexer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._site: Path | None = None  # requested and not yet indexed
+        self._requested = 0.0  # when, by time.monotonic()
         self._thread: threading.Thread | None = None
 
     def request(self, site: Path) -> None:
         with self._lock:
+            self._requested = time.monotonic()
             self._site = site
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, daemon=True,
@@ -214,13 +218,17 @@ class _PreviewIndexer:
 
     def _run(self) -> None:
         while True:
+            # Indexing thousands of pages takes seconds of both cores: it waits until the
+            # editor pauses, and then yields to any rebuild (background priority).
+            while time.monotonic() - self._requested < QUIET:
+                time.sleep(0.2)
             with self._lock:
                 site, self._site = self._site, None
                 if site is None:
                     self._thread = None
                     return
             try:
-                index = PagefindIndex()
+                index = PagefindIndex(background=True)
                 index.add_folder(staged_folder(site, "all"))
                 index.finish(site / BUNDLE)
             except Exception as exc:  # a preview goes on without a fresh index
@@ -230,4 +238,6 @@ class _PreviewIndexer:
         with self._lock:
             thread, self._site = self._thread, None
         if thread is not None:
-            thread.join()
+            # An index being made is of no use once the server stops; the indexer process
+            # ends with the server (it reads its requests from the server's pipe).
+            thread.join(timeout=QUIET + 1)
