@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import feedparser
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -98,3 +99,41 @@ def test_a_posts_html_is_made_absolute_for_feed_readers() -> None:
     assert out.find(".//a").get("href") == SITE + "2014/05/other/"
     assert out.find(".//img").get("src") == SITE + "2014/images/a.png"
     assert absolute_content("  \n", SITE) == ""
+
+
+def test_the_documents_say_what_a_reader_needs(documents) -> None:
+    """Read as XML: what feedparser would fill from elsewhere when one is missing."""
+    rss, atom = (lxml.etree.fromstring(document) for document in documents)
+    a = "{http://www.w3.org/2005/Atom}"
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    channel = rss.find("channel")
+    assert channel.findtext("generator") == atom.findtext(f"{a}generator") == "Letopis"
+    assert channel.findtext("language") == "ru"
+    assert channel.findtext("description") == atom.findtext(f"{a}subtitle") == "Записи архива"
+    assert channel.findtext("lastBuildDate") == channel.findtext("pubDate") \
+        == "Tue, 20 May 2014 00:00:00 +0400"
+    assert atom.findtext(f"{a}updated") == "2014-05-20T00:00:00+04:00"
+    links = {link.get("rel"): link.get("href") for link in atom.findall(f"{a}link")}
+    assert links == {"self": SITE + "category/prodazhi/atom.xml",
+                     "alternate": SITE + "category/prodazhi/"}
+    assert channel.findtext("link") == SITE + "category/prodazhi/"
+    item, older = channel.findall("item")
+    guid = item.find("guid")
+    assert (guid.text, guid.get("isPermaLink")) == (SITE + "2014/05/vtoraia/", "true")
+    assert item.findtext(f"{dc}creator") == "Иван Иванов"
+    assert older.findtext("description") == "Кратко о первой."
+    entry = atom.find(f"{a}entry")
+    assert entry.findtext(f"{a}id") == SITE + "2014/05/vtoraia/"
+    assert entry.findtext(f"{a}author/{a}name") == "Иван Иванов"
+    assert entry.find(f"{a}content").get("type") == "html"
+    # Atom's default relation is "alternate": feedgen leaves it unsaid.
+    assert [(link.get("rel") or "alternate", link.get("href"))
+            for link in entry.findall(f"{a}link")] == [("alternate", SITE + "2014/05/vtoraia/")]
+    # Pretty-printed: one element a line, readable in a browser's source view.
+    assert documents[0].count(b"\n") > 20
+
+
+def test_a_posts_html_keeps_quotes_and_every_element() -> None:
+    html = 'Он сказал "да" & ушёл<p>раз</p><p>два <a href="x/">ссылка</a></p>'
+    assert absolute_content(html, SITE) == (
+        'Он сказал "да" &amp; ушёл<p>раз</p><p>два <a href="' + SITE + 'x/">ссылка</a></p>')
