@@ -86,6 +86,11 @@ def test_authors_categories_and_summaries_are_carried(documents) -> None:
     assert [t.term for t in second.tags] == ["Продажи", "Клиенты"]
     assert second.tags[0].scheme == SITE + "category/prodazhi/"
     assert first.summary == "Кратко о первой."
+    two = make_posts("Абзацы | 2014-05-21 | summary: Раз.")[0]
+    two.summary = ("Раз.", "Два.")
+    _, document = feed_documents(Feed("Архив", "Записи", "", [two]), absolute=absolute,
+                                 language="ru", content=lambda post: "", authors={})
+    assert feedparser.parse(document).entries[0].summary == "Раз. Два."  # one paragraph
     assert [t.term for t in rss.entries[1].tags] == ["Продажи"]
 
 
@@ -134,6 +139,7 @@ def test_the_documents_say_what_a_reader_needs(documents) -> None:
 
 
 def test_a_posts_html_keeps_quotes_and_every_element() -> None:
+    assert absolute_content("<p>раз</p>", SITE) == "<p>раз</p>"  # no text before: none added
     html = 'Он сказал "да" & ушёл<p>раз</p><p>два <a href="x/">ссылка</a></p>'
     assert absolute_content(html, SITE) == (
         'Он сказал "да" &amp; ушёл<p>раз</p><p>два <a href="' + SITE + 'x/">ссылка</a></p>')

@@ -30,6 +30,7 @@ def russian() -> None:
         # A static server decodes the request: the file carries the decoded name.
         ("/%D0%BE-%D0%B1%D0%BB%D0%BE%D0%B3%D0%B5/", "о-блоге/index.html"),
         ("/a%20b/", "a b/index.html"),
+        ("/Xmas/", "Xmas/index.html"),  # only slashes are trimmed
     ],
 )
 def test_an_alias_is_served_from_a_file_of_the_site(alias: str, served_from: str) -> None:
@@ -97,4 +98,5 @@ def test_an_alias_of_the_page_itself_and_a_bad_alias_are_named_with_their_lines(
     assert [(p.path, p.line) for p in problems.errors] == [("content/posts/a.md", 4),
                                                             ("content/posts/a.md", 5)]
     assert "совпадает с адресом самой страницы" in problems.errors[0].message
+    assert '"/2014/05/a/"' in problems.errors[0].message
     assert "запрос или фрагмент" in problems.errors[1].message
