@@ -201,9 +201,10 @@ def test_a_save_is_noticed_by_the_kernel_and_starts_one_rebuild(tmp_path: Path, 
     with serving(root, "--dirty", log=log) as base:
         assert _watches_with_inotify(_server_pid(base)) is not polling
         post.write_text(post.read_text(encoding="utf-8").replace(
-            "title: Утро седьмого мая", "title: Сохранённое утро"), encoding="utf-8")
-        page_when(base + "2014/05/sokhranionnoe-utro/",
-                  lambda p: p.select_one("article h1") is not None)
+            "title: Утро седьмого мая", "title: Другое утро"), encoding="utf-8")
+        saved = page_when(base + "2014/05/drugoe-utro/",
+                          lambda p: p.select_one("article h1") is not None)
+        assert text_of(saved.select_one("article h1")) == "Другое утро"
         time.sleep(3)  # time enough for a rebuild started by the rebuild's own reads
         said = log.read_text(encoding="utf-8")
         assert said.count("Detected file changes") == 1, said
