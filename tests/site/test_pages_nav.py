@@ -172,3 +172,23 @@ def test_the_preview_lists_a_page_added_while_it_runs_once(tmp_path: Path) -> No
         titles = [text for text, _ in section(primary_nav(about), "Страницы")]
         assert titles == ["Вопросы и ответы", "Ёмкая история", "Контакты", "О блоге",
                           "Черновик страницы"]
+
+
+@pytest.fixture(scope="module")
+def site_without_nav(build_fixture) -> Build:
+    """The journal fixture with every plugin and no `nav:`: MkDocs makes the nav itself."""
+    return build_fixture("journal", full_site_config(), key="journal-no-nav")
+
+
+def test_without_a_nav_no_folder_name_is_shown_as_a_section(site_without_nav: Build) -> None:
+    """MkDocs names a section after its folder («Archive», «Author», «Journal», «Vestnik»): a
+    folder holding one page is shown as that page, under the page's own title."""
+    assert site_without_nav.returncode == 0, site_without_nav.log
+    page = site_without_nav.html("")
+    entries = [text_of(a) for a in page.select("nav.md-nav--primary .md-nav__link")]
+    assert entries, "the home page has no navigation"
+    folders = {"Archive", "Author", "Journal", "Vestnik"}
+    assert not folders & set(entries), entries
+    journal = site_without_nav.html("journal/vestnik/")
+    for title in ("Архив", "Авторы", text_of(journal.select_one("h1"))):
+        assert title in entries, (title, entries)

@@ -377,6 +377,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self._once[key]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav is None:
+            # MkDocs' own nav names each section after its folder («Archive», «Journal»): a
+            # section of one page is shown as that page, under its own (the site's) title.
+            nav.items = _one_page_sections_as_pages(nav.items, None)
         self._nav_urls = tuple(page.url for page in nav.pages)
         self._nav_pages = {page.file.src_uri for page in nav.pages}
         # With the contents in the nav (toc.integrate), a page outside the nav gets no
@@ -520,3 +524,15 @@ def _docs_dir_as_shown(config: MkDocsConfig) -> str:
     """docs_dir as editors know it: relative to mkdocs.yml, e.g. "content"."""
     project = Path(config.config_file_path or ".").parent
     return Path(os.path.relpath(config.docs_dir, project)).as_posix()
+
+
+def _one_page_sections_as_pages(items: list[Any], parent: Any) -> list[Any]:
+    shown = []
+    for item in items:
+        if item.is_section:
+            item.children = _one_page_sections_as_pages(item.children, item)
+            if len(item.children) == 1 and item.children[0].is_page:
+                item = item.children[0]
+                item.parent = parent
+        shown.append(item)
+    return shown
