@@ -47,11 +47,14 @@ build: $(STAMP)  ## build the bundled site with --strict (SITE_URL=… or LOCAL=
 # ([tool.coverage] in pyproject.toml): its line coverage may not fall below the floor.
 COVERAGE_FLOOR ?= 97
 
+# The ProperDocs pass leaves out the browser tests: they drive the theme's pages in Chromium, and
+# what differs between the engines (building, serving, messages) is tested without a browser.
+# It keeps make test near twelve minutes on two cores.
 test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs (measured), then with ProperDocs
 	$(BIN)/ruff check .
 	$(MAKE) --no-print-directory measured-tests
 	$(BIN)/python tests/coverage_floor.py $(COVERAGE_FLOOR) .coverage-totals.json
-	NO_MKDOCS_2_WARNING=1 LETOPIS_ENGINE=properdocs $(PD_VENV)/bin/python -m pytest
+	NO_MKDOCS_2_WARNING=1 LETOPIS_ENGINE=properdocs $(PD_VENV)/bin/python -m pytest -m 'not browser'
 
 # The MkDocs pass under coverage, combined and reported (a table by file, and .coverage-totals.json).
 measured-tests: $(STAMP)
