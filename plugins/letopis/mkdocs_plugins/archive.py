@@ -316,13 +316,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _post_file(self, post: Post, config: MkDocsConfig, taken: dict[str, File],
                    shown_as: str, problems: Problems) -> File:
-        if self._incremental is not None:
-            file = self._incremental.post_file(config, post.source, post.url_path())
-        else:
+        def make() -> File:
             # A new File rather than an edited one: MkDocs caches url and abs_dest_path.
-            file = File(post.source, config.docs_dir, config.site_dir, config.use_directory_urls,
+            return File(post.source, config.docs_dir, config.site_dir, config.use_directory_urls,
                         dest_uri=post.url_path(),
                         inclusion=InclusionLevel.NOT_IN_NAV)  # the nav stays small
+
+        file = (self._incremental.post_file(post.source, post.url_path(), make)
+                if self._incremental is not None else make())
         if (other := taken.get(file.dest_uri)) is not None:
             problems.error(post.path, post.slug_line,
                            say("address_of_post", url=post.url,

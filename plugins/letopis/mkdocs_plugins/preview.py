@@ -17,6 +17,7 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,18 +81,15 @@ class Preview:
         if (stamp := file_stamp(file.abs_src_path)) is not None:
             self._posts[file.src_uri] = (stamp, post)
 
-    def post_file(self, config: MkDocsConfig, src_uri: str, dest_uri: str) -> File:
-        """The File of a post at `dest_uri`. An unchanged post keeps the File of the previous
-        rebuild and with it its Page: MkDocs makes a Page for every file that has none, which
-        costs more than rendering the few pages a save changes. A page that is rendered again
-        reads its source afresh (MkDocs' `_populate_page`); one that is not is never read."""
+    def post_file(self, src_uri: str, dest_uri: str, make: Callable[[], File]) -> File:
+        """The File of a post at `dest_uri`, from `make` unless the post is unchanged: then it
+        keeps the File of the previous rebuild and with it its Page. MkDocs makes a Page for
+        every file that has none, which costs more than rendering the few pages a save
+        changes. A page that is rendered again reads its source afresh (MkDocs'
+        `_populate_page`); one that is not is never read."""
         file = self._post_files.get(src_uri)
-        if (file is None or src_uri not in self._unchanged or file.dest_uri != dest_uri
-                or file.dest_dir != config.site_dir):
-            # A new File rather than an edited one: MkDocs caches url and abs_dest_path.
-            file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
-                        dest_uri=dest_uri, inclusion=InclusionLevel.NOT_IN_NAV)
-            self._post_files[src_uri] = file
+        if file is None or src_uri not in self._unchanged or file.dest_uri != dest_uri:
+            file = self._post_files[src_uri] = make()
         else:
             file.inclusion = InclusionLevel.NOT_IN_NAV  # see `generated`
         return file
