@@ -40,15 +40,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(build: Build) -> Iterator[str]:
-    """A built site over HTTP on a free local port; yields its base URL."""
+def serving(build: Build, handler: type[SimpleHTTPRequestHandler] = _QuietHandler,
+            prefix: str = "/") -> Iterator[str]:
+    """A built site over HTTP on a free local port, answered by `handler` (quiet by default);
+    yields its URL, `prefix` included."""
     assert build.returncode == 0, build.log
-    handler = functools.partial(_QuietHandler, directory=str(build.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(handler, directory=str(build.site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

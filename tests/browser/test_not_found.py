@@ -10,17 +10,16 @@ and links at any depth."""
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, Response
 
+from tests.browser.conftest import serving
 from tests.conftest import Build
 from tests.site.test_reader_pieces import SITE, reader_config
 
@@ -59,17 +58,8 @@ class _PagesHandler(SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def pages_server(build: Build, prefix: str) -> Iterator[str]:
     """`build` served like GitHub Pages under `prefix` ("/" or "/project/"); yields its URL."""
-    assert build.returncode == 0, build.log
-    handler = functools.partial(type("Handler", (_PagesHandler,), {"prefix": prefix}),
-                                directory=str(build.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(build, type("Handler", (_PagesHandler,), {"prefix": prefix}), prefix) as url:
+        yield url
 
 
 def page_kinds(build: Build) -> dict[str, str]:
