@@ -44,6 +44,7 @@ CODE_BLOCK_PARENTS = {"[document]", "div", "section", "article", "aside", "heade
                       "li", "dl", "dd", "p"}
 TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col"}
 ID_FOR_ATTR_LIST = re.compile(r"[\w:.-]+")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -273,8 +274,9 @@ class _Converter(MarkdownConverter):
 
 def _per_paragraph(markup: Callable[[str], str], text: str) -> str:
     """Inline markup around text holding paragraphs (a <strong> that WordPress' blank lines
-    split) applied to each: Markdown's ** or [ ] cannot span a blank line."""
-    return "\n\n".join(markup(part) for part in text.split("\n\n"))
+    split) applied to each: Markdown's ** or [ ] cannot span a blank line. A line of spaces is
+    blank too (two <br> in a row leave one)."""
+    return "\n\n".join(markup(part) for part in BLANK_LINE.split(text))
 
 
 def _anchor(identifier: str) -> str:
