@@ -8,11 +8,13 @@ from bs4 import BeautifulSoup
 
 from letopis.core.field_markdown import FieldMarkdown, is_safe_url
 
-CONVERTER = FieldMarkdown(["toc", "attr_list", "md_in_html"])
+EXTENSIONS = ["toc", "attr_list", "md_in_html"]
 
 
 def parsed(text: str) -> BeautifulSoup:
-    return BeautifulSoup(CONVERTER.convert(text), "lxml")
+    # A converter per test, not one built at import: mutation testing counts the calls made
+    # while a test runs, and a converter built beforehand would hide its building from it.
+    return BeautifulSoup(FieldMarkdown(EXTENSIONS).convert(text), "lxml")
 
 
 def test_markdown_formatting_and_safe_links_are_kept() -> None:
