@@ -94,3 +94,16 @@ def test_emphasis_over_a_blank_line_stays_emphasis(html: str) -> None:
     assert "*" not in tree.text_content()
     assert [" ".join(e.text_content().split()) for e in tree.xpath("//strong | //em")] == [
         "Раз", "Два"]
+
+
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        # A heading or a code block where only text fits (a heading, a term) is its words,
+        # apart from the words around it.
+        ("<h2>Раздел <h3>и подраздел</h3></h2>", "## Раздел и подраздел\n"),
+        ("<h2>Код <pre>один  два</pre></h2>", "## Код один два\n"),
+    ],
+)
+def test_a_block_where_only_text_fits_keeps_its_words_apart(html: str, markdown: str) -> None:
+    assert to_markdown(html).markdown == markdown

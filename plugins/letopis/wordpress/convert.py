@@ -174,7 +174,7 @@ class _Converter(MarkdownConverter):
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:  # noqa: N802
         if "_inline" in parent_tags:
-            return text
+            return f" {text} "  # a heading inside a heading: words, kept apart from the rest
         text = " ".join(text.split())
         identifier = str(el.get("id", ""))
         if not text:
@@ -207,8 +207,9 @@ class _Converter(MarkdownConverter):
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         # An indented code block: fenced code needs an extension the site does not enable.
         if {tag for tag in parent_tags if not tag.startswith("_")} - CODE_BLOCK_PARENTS:
-            # Inside a link, a heading, a term…: a code block cannot stand there.
-            return escape_text(" ".join(text.split()))
+            # Inside a link, a heading, a term…: a code block cannot stand there. Its words
+            # stay apart from those around it (markdownify strips the spaces next to a block).
+            return f' {escape_text(" ".join(text.split()))} '
         text = text.strip("\n")
         if not text.strip():
             return ""
