@@ -83,13 +83,17 @@ def test_hugo_post_keeps_the_post(tmp_path: Path) -> None:
 
 
 def test_the_sampler_sees_a_child_process_memory(tmp_path: Path) -> None:
-    # A child of the measured process holds 200 MB for a second: the tree's peak holds it.
-    child = "b = bytearray(200 * 2**20); import time; time.sleep(1)"
+    # A child of the measured process holds 200 MB and forks: parent and fork share the pages.
+    # The tree's PSS counts them once, its RSS sum twice.
+    child = ("import os, time; b = bytearray(200 * 2**20); time.sleep(0.5)\n"
+             "if os.fork() == 0: time.sleep(2); os._exit(0)\n"
+             "os.wait()")
     parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"
-    seconds, tree, largest = run.measured([sys.executable, "-c", parent], tmp_path,
-                                          tmp_path / "log")
-    assert seconds >= 1
-    assert tree >= 200
+    seconds, pss, rss_sum, largest = run.measured([sys.executable, "-c", parent], tmp_path,
+                                                  tmp_path / "log")
+    assert seconds >= 2.5
+    assert 200 <= pss < 300
+    assert rss_sum >= 400
     assert largest >= 200
 
 
@@ -111,8 +115,8 @@ def test_a_letopis_round_puts_the_edited_post_back(tmp_path: Path,
         if step.command:
             step.command = [sys.executable, "-c", "pass"]
     monkeypatch.setattr(run, "measured", lambda command, cwd, log: (
-        seen.append(run.MARK in size.letopis_post.read_text(encoding="utf-8")) or (1.0, 1.0,
-                                                                                   1.0)))
+        seen.append(run.MARK in size.letopis_post.read_text(encoding="utf-8"))
+        or (1.0, 1.0, 1.0, 1.0)))
     size.round(0, 1)
     assert seen == [False, False, False, True, True, False, False, False, False]
     assert size.letopis_post.read_text(encoding="utf-8") == before
