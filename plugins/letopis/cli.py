@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from letopis.core.jobs import available_cores
 from letopis.core.l10n import Localizer
 from letopis.core.messages import set_language
 from letopis.core.slugs import is_valid_slug, post_slug
@@ -202,6 +203,9 @@ def _parser(t: Texts) -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, metavar=t("folder_metavar"),
                        help=t("site_dir_help"))
     build.add_argument("--local", action="store_true", help=t("local_help"))
+    build.add_argument("--jobs", "-j", type=_WholeNumber(t("whole_number")),
+                       default=available_cores(), metavar=t("jobs_metavar"),
+                       help=t("jobs_help", cores=available_cores()))
     build.set_defaults(run=_build)
 
     importer = commands.add_parser("import", help=t("import_help"),
@@ -387,7 +391,9 @@ def _build(args: argparse.Namespace) -> int:
     if not args.local and is_preview_address(config.site_url):
         raise CliError(args.texts("preview_address", site_url=config.site_url or "—"))
     site = args.site_dir or Path(config.site_dir)
-    return build_atomically(args.config_file, site, args.engine)
+    if args.jobs < 1:
+        raise CliError(args.texts("bad_jobs", jobs=args.jobs))
+    return build_atomically(args.config_file, site, args.engine, jobs=args.jobs)
 
 
 def _load_config(path: Path, t: Texts) -> Any:

@@ -13,12 +13,14 @@ this machine all the same.
 from __future__ import annotations
 
 import ipaddress
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from letopis.core.jobs import ENV as JOBS_ENV
 from letopis.core.messages import say
 
 
@@ -40,17 +42,22 @@ def is_preview_address(site_url: str | None) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
-def build_atomically(config_file: Path, site: Path, engine: str) -> int:
-    """Build `config_file` into `site`; on failure `site` is left exactly as it was."""
+def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1) -> int:
+    """Build `config_file` into `site`; on failure `site` is left exactly as it was. With
+    `jobs` > 1 the pages are rendered by that many processes (mkdocs_plugins/parallel.py)."""
     site = site.resolve()
     # Beside the site: the same filesystem, so that the swap is two renames.
     staging = site.with_name(f".{site.name}.building")
     previous = site.with_name(f".{site.name}.previous")
     shutil.rmtree(staging, ignore_errors=True)  # left over by an interrupted build
-    command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(config_file),
+    # The parallel build is MkDocs' own command with its page loops taken over.
+    runner = "letopis.mkdocs_plugins.parallel" if jobs > 1 else engine
+    command = [sys.executable, "-m", runner, "build", "--strict", "-f", str(config_file),
                "-d", str(staging)]
+    # os.environ passed on: coverage measures the subprocess only with it (DEVELOPERS.md).
+    environment = {**os.environ, JOBS_ENV: str(jobs)}
     try:
-        done = subprocess.run(command, check=False)
+        done = subprocess.run(command, check=False, env=environment)
         if done.returncode != 0 or not (staging / "index.html").is_file():
             print(say("build_failed", site=site), file=sys.stderr)
             return done.returncode or 1

@@ -409,6 +409,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             post.summary = summary_from_html(html)  # once per build, shown by every listing
         return html
 
+    # `letopis build --jobs`: a post's summary, made in a worker, shown by listings (parallel.py)
+    def letopis_page_state(self, src_uri: str) -> str | None:
+        post = self.posts.get(src_uri)
+        return post.summary if post is not None else None
+
+    def letopis_take_page_state(self, src_uri: str, summary: str) -> None:
+        self.posts[src_uri].summary = summary
+
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
                         nav: object) -> dict:
         assert self.index is not None and self.context is not None

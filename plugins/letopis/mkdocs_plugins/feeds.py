@@ -77,6 +77,13 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             self._html[page.file.src_uri] = html
         return html
 
+    # `letopis build --jobs`: a feed post's HTML, made in a worker (parallel.py).
+    def letopis_page_state(self, src_uri: str) -> str | None:
+        return self._html.get(src_uri) or None
+
+    def letopis_take_page_state(self, src_uri: str, html: str) -> None:
+        self._html[src_uri] = html
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The site's feeds for pages rendered without a page context, such as 404.html.
         env.globals["letopis_site_feeds"] = self._by_listing.get("", [])

@@ -72,6 +72,13 @@ class MetaPlugin(BasePlugin):
             self._images[page.file.src_uri] = urljoin(absolute_url(config, page.url) or "", src)
         return html
 
+    # `letopis build --jobs`: a post's first image, found in a worker (parallel.py).
+    def letopis_page_state(self, src_uri: str) -> str | None:
+        return self._images.get(src_uri)
+
+    def letopis_take_page_state(self, src_uri: str, image: str) -> None:
+        self._images[src_uri] = image
+
     @event_priority(-60)  # after letopis/archive has put the post or listing in the context
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
                         nav: object) -> dict:

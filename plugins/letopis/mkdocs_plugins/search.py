@@ -36,6 +36,7 @@ from .pagefind_index import (
     stage,
     staged_folder,
 )
+from .parallel import in_parent
 from .shared import archive_plugin, dest_taken
 
 BUNDLE = "pagefind"  # the index's folder in the site
@@ -123,6 +124,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     on_files = CombinedEvent(_add_search_page, _searchable_first)
 
+    @in_parent  # `letopis build --jobs`: one indexer, fed in page order by the parent
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         site = Path(config.site_dir)
         self._stage_written(site)  # the previous page is on disk by now
