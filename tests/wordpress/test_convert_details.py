@@ -107,3 +107,51 @@ def test_emphasis_over_a_blank_line_stays_emphasis(html: str) -> None:
 )
 def test_a_block_where_only_text_fits_keeps_its_words_apart(html: str, markdown: str) -> None:
     assert to_markdown(html).markdown == markdown
+
+
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        # With an h1 (the post's title is the page's h1) every heading goes one level down,
+        # and nothing else changes.
+        ("<h1>Главное</h1><p>Текст <em>курсив</em></p><h2>Раздел</h2>",
+         "## Главное\n\nТекст *курсив*\n\n### Раздел\n"),
+        # Blank lines and indentation between blocks leave one blank line, no spaces.
+        ("<div>\n\t<p>Раз</p>\n\t<p>Два</p>\n</div>", "Раз\n\nДва\n"),
+        ("<blockquote>\n<p>Раз</p>\n\n\n<p>Два</p>\n</blockquote>", "> Раз\n>\n> Два\n"),
+        # Text is kept letter for letter, control characters aside.
+        ("Xerox X", "Xerox X\n"),
+        ("Строка<br>Xerox X<br>", "Строка  \nXerox X\n"),
+        ("Звонок\x07.", "Звонок.\n"),
+        # No-break spaces after a line break are the editor's indentation: kept.
+        ("Строка<br>\xa0\xa0отступ", "Строка  \n\xa0\xa0отступ\n"),
+        # In a heading or a table cell nothing is a list or a heading mark; in a paragraph a
+        # number with a dot at the start would be a list.
+        ("<h2>1. Введение</h2>", "## 1. Введение\n"),
+        ("<table><tr><th>А</th></tr><tr><td>- минус</td></tr></table>",
+         "| А |\n| --- |\n| - минус |\n"),
+        ("1986. Хороший год", "1986\\. Хороший год\n"),
+        ("Итак: <em>вот</em> 1. не список", "Итак: *вот* 1. не список\n"),
+        # Text that the next element would complete into a link or an entity is escaped.
+        ("[ссылка]<em>(x)</em>", "[ссылка\\]*(x)*\n"),
+        # Line breaks: a line in a code block, a <br> in a pipe table's cell.
+        ("<pre>раз<br>два</pre>", "    раз\n    два\n"),
+        ("<table><tr><th>раз<br>два</th></tr><tr><td>1</td></tr></table>",
+         "| раз<br>два |\n| --- |\n| 1 |\n"),
+        # The id of an inline element becomes an anchor in its line; that of a list, one
+        # before it.
+        ('До <span id="s">слова</span> после', 'До <a id="s"></a>слова после\n'),
+        ('<ul id="spisok"><li>раз</li></ul>', '<a id="spisok"></a>\n\n- раз\n'),
+        # Spaces next to a block are not text.
+        ("<div><ul><li>а</li></ul> хвост</div>", "- а\n\nхвост\n"),
+        ("<p> Текст </p>", "Текст\n"),
+    ],
+)
+def test_text_details_become_markdown(html: str, markdown: str) -> None:
+    assert to_markdown(html).markdown == markdown
+
+
+def test_every_use_of_a_shortcode_is_counted() -> None:
+    result = to_markdown('[gallery]\n\n[gallery ids="2"]')
+    assert result.shortcodes == {"gallery": 2}
+    assert result.unconverted == ["шорткод [gallery]", "шорткод [gallery]"]
