@@ -207,3 +207,75 @@ def test_replace_blocks_renders_valid_blocks_and_keeps_the_rest() -> None:
     assert result.startswith("До.\n\nВступление.\n\nRENDERED\n\nМежду.")
     assert "/// claims\nсломано\n///" in result
     assert result.endswith("После.")
+
+
+def test_replace_blocks_keeps_a_block_it_cannot_render_line_for_line() -> None:
+    text = "До.\n/// claims\nсломано\n///\nПосле.\n/// matrix\nтоже\n///\nКонец."
+    assert replace_blocks(text, lambda block: None) == text
+    assert replace_blocks(text, lambda block: block.kind.upper()) == (
+        "До.\nCLAIMS\nПосле.\nMATRIX\nКонец.")
+
+
+@pytest.mark.parametrize("text", [
+    "До.\n/// claims | Ложь №{n}.\n1. «Без конца».\n",  # never closed
+    "До.\n/// claim\nопечатка\n///\n",  # a name of no block of ours
+])
+def test_replace_blocks_leaves_text_it_finds_no_block_in_as_written(text: str) -> None:
+    # The problems were reported when the content was checked; here they change nothing.
+    assert replace_blocks(text, lambda block: "ОТРИСОВАНО") == text
+
+
+# Mistakes in a matrix the table above did not cover (survivors of the mutation run).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (matrix_with(*GOOD[:3], "4. [Долго] Г"),
+         [f"{PATH}:17: [Долго] должно называть значение строки и значение столбца через "
+          "запятую"]),
+        (matrix_with(*GOOD[:3], "4. [Средне, Мало] Г"),
+         [f'{PATH}:17: неизвестное значение строки "Средне" (строки: Быстро, Долго)']),
+        (matrix_with(*GOOD[:3], "4. [Долго, Мало]"),
+         [f"{PATH}:17: у группы нет названия после её [клетки]"]),
+        # Two groups in one unknown cell: each reported, the cell never looked up.
+        (matrix_with(*GOOD[:2], "3. [Средне, Много] В", "4. [Средне, Много] Г"),
+         [f'{PATH}:13: неизвестное значение строки "Средне" (строки: Быстро, Долго)',
+          f'{PATH}:17: неизвестное значение строки "Средне" (строки: Быстро, Долго)']),
+        (matrix_with(*GOOD[:2], "3. [Долго, Средне] В", "4. [Долго, Средне] Г"),
+         [f'{PATH}:13: неизвестное значение столбца "Средне" (столбцы: Много, Мало)',
+          f'{PATH}:17: неизвестное значение столбца "Средне" (столбцы: Много, Мало)']),
+        # Both axes wrong: both reported, each on its line.
+        (matrix_with(*GOOD, rows="rows: Быстро").replace("columns: Много, Мало", "columns: ,"),
+         [f"{PATH}:2: rows: нужны два значения через запятую, например rows: Быстро, Долго",
+          f"{PATH}:3: columns: нужны два значения через запятую, например columns: Быстро, "
+          "Долго"]),
+        # Text before the first group that is no header.
+        (matrix_with(*GOOD).replace("columns: Много, Мало\n", "columns: Много, Мало\nЛишнее\n"),
+         [f'{PATH}:4: текст вне пронумерованной группы: каждая группа начинается с "1. ", '
+          '"2. " …']),
+        # A group whose name runs on with no description under it.
+        ("/// matrix\nrows: Быстро, Долго\ncolumns: Много, Мало\n\n"
+         + "\n\n".join(f"{g}\n\n    Описание." for g in GOOD[:3])
+         + "\n\n4. [Долго, Мало] Г,\n   продолжение названия\n///\n",
+         [f"{PATH}:17: у группы нет описания: напишите его под названием с отступом в четыре "
+          "пробела"]),
+    ],
+)
+def test_more_malformed_matrices(text: str, expected: list[str]) -> None:
+    (parsed,), problems = parse(text)
+    assert messages(problems) == expected
+    assert parsed is None
+
+
+def test_matrix_headers_may_stand_apart() -> None:
+    text = matrix_with(*GOOD).replace("columns:", "\ncolumns:")
+    (matrix,), problems = parse(text)
+    assert problems.items == []
+    assert matrix.rows == ("Быстро", "Долго")
+    assert matrix.columns == ("Много", "Мало")
+
+
+def test_a_claim_whose_words_run_on_without_an_answer_is_an_error() -> None:
+    (claims,), problems = parse("/// claims\n1. «Нет бюджета», —\n   говорит клиент.\n///\n")
+    assert claims is None
+    assert messages(problems) == [f"{PATH}:2: у возражения 1 нет ответа: напишите его под "
+                                  "цитатой с отступом в четыре пробела"]
