@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from letopis.core.build_cache import FOLDER as CACHE_FOLDER
 from letopis.core.jobs import available_cores
 from letopis.core.l10n import Localizer
 from letopis.core.messages import set_language
@@ -203,6 +204,7 @@ def _parser(t: Texts) -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, metavar=t("folder_metavar"),
                        help=t("site_dir_help"))
     build.add_argument("--local", action="store_true", help=t("local_help"))
+    build.add_argument("--no-cache", action="store_true", help=t("no_cache_help"))
     build.add_argument("--jobs", "-j", type=_WholeNumber(t("whole_number")),
                        default=available_cores(), metavar=t("jobs_metavar"),
                        help=t("jobs_help", cores=available_cores()))
@@ -393,7 +395,9 @@ def _build(args: argparse.Namespace) -> int:
     site = args.site_dir or Path(config.site_dir)
     if args.jobs < 1:
         raise CliError(args.texts("bad_jobs", jobs=args.jobs))
-    return build_atomically(args.config_file, site, args.engine, jobs=args.jobs)
+    # Beside mkdocs.yml, as letopis/addresses keeps its record; CI keeps the folder.
+    cache = None if args.no_cache else args.config_file.resolve().parent / CACHE_FOLDER
+    return build_atomically(args.config_file, site, args.engine, jobs=args.jobs, cache=cache)
 
 
 def _load_config(path: Path, t: Texts) -> Any:

@@ -20,8 +20,11 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from letopis.core.build_cache import Store
 from letopis.core.jobs import ENV as JOBS_ENV
 from letopis.core.messages import say
+
+CACHE_ENV = "LETOPIS_CACHE"  # read by letopis.mkdocs_plugins.build_cache, in the build process
 
 
 def is_preview_address(site_url: str | None) -> bool:
@@ -42,20 +45,23 @@ def is_preview_address(site_url: str | None) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
-def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1) -> int:
+def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
+                     cache: Path | None = None) -> int:
     """Build `config_file` into `site`; on failure `site` is left exactly as it was. With
-    `jobs` > 1 the pages are rendered by that many processes (mkdocs_plugins/parallel.py)."""
+    `jobs` > 1 the pages are rendered by that many processes (mkdocs_plugins/parallel.py);
+    with a `cache` folder, unchanged pages' Markdown is not converted again
+    (mkdocs_plugins/build_cache.py)."""
     site = site.resolve()
     # Beside the site: the same filesystem, so that the swap is two renames.
     staging = site.with_name(f".{site.name}.building")
     previous = site.with_name(f".{site.name}.previous")
     shutil.rmtree(staging, ignore_errors=True)  # left over by an interrupted build
-    # The parallel build is MkDocs' own command with its page loops taken over.
-    runner = "letopis.mkdocs_plugins.parallel" if jobs > 1 else engine
+    # MkDocs' own command, with its page loops in workers and the Markdown cache.
+    runner = "letopis.mkdocs_plugins.parallel" if jobs > 1 or cache else engine
     command = [sys.executable, "-m", runner, "build", "--strict", "-f", str(config_file),
                "-d", str(staging)]
     # os.environ passed on: coverage measures the subprocess only with it (DEVELOPERS.md).
-    environment = {**os.environ, JOBS_ENV: str(jobs)}
+    environment = {**os.environ, JOBS_ENV: str(jobs), CACHE_ENV: str(cache or "")}
     try:
         done = subprocess.run(command, check=False, env=environment)
         if done.returncode != 0 or not (staging / "index.html").is_file():
@@ -66,6 +72,8 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1) 
             site.rename(previous)
         staging.rename(site)
         shutil.rmtree(previous, ignore_errors=True)
+        if cache:
+            Store(cache / "markdown").prune()  # bounded: the least recently used go first
         print(say("build_done", site=site))
         return 0
     finally:

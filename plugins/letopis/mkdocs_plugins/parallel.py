@@ -26,7 +26,7 @@ whatever the number of workers:
 
 A hook that must run in the parent (Pagefind staging: one indexer for the whole site) is
 marked with `@in_parent`; workers skip it, and the parent calls it for every page, in order,
-once the workers have written them (with no output: it is on disk).
+as each batch is written (with no output: it is on disk), while the workers render the next.
 
 The page loops stay serial (with an info line saying why) when a plugin outside Letopis has
 page hooks: its per-page state could not be known to travel back.
@@ -212,11 +212,14 @@ class ParallelBuild:
                     return batch
             return batch
 
-        for indices, _batch in self._in_workers(work, len(doc_files)):
-            self.written.update(doc_files[index].src_uri for index in indices)
-        for file in doc_files:  # written: now what only the parent may do with them
-            for hook in in_parent_hooks:
-                hook("", page=file.page, config=config)
+        for indices, batch in self._in_workers(work, len(doc_files)):
+            if batch.error is not None:
+                continue  # raised next, by _in_workers
+            for index in indices:  # written: now what only the parent may do with them
+                file = doc_files[index]
+                self.written.add(file.src_uri)
+                for hook in in_parent_hooks:  # while the workers go on with the next pages
+                    hook("", page=file.page, config=config)
 
     # Both loops.
 
@@ -308,16 +311,25 @@ def install(build: ModuleType, environ: dict[str, str] | os._Environ[str]) -> in
 
 def main(argv: list[str] | None = None) -> None:
     """`python -m letopis.mkdocs_plugins.parallel build …`: MkDocs' (or ProperDocs') own
-    command line, with the page loops in workers."""
+    command line, with the page loops in workers and the Markdown cache (build_cache.py)
+    when LETOPIS_CACHE names its folder."""
     from letopis.engine import import_engine
 
     engine = import_engine()
     import mkdocs.commands.build as build
     from mkdocs.__main__ import cli
+    from mkdocs.structure.pages import Page
 
+    from letopis.mkdocs_plugins import build_cache
+
+    build_cache.install(Page, build.log.name.split(".")[0], os.environ.get(build_cache.ENV))
     install(build, os.environ)
     cli.main(args=sys.argv[1:] if argv is None else argv, prog_name=engine)
 
 
 if __name__ == "__main__":
-    main()
+    # Run as the module's importable self, not as __main__: the workers' functions are then
+    # found by their module's name whatever runs this (a profiler's __main__ is another one).
+    from letopis.mkdocs_plugins import parallel
+
+    parallel.main()

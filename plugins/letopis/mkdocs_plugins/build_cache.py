@@ -1,0 +1,184 @@
+"""The Markdown cache of `letopis build`: a page whose Markdown, address and setting did not
+change since an earlier build is not converted again; its HTML comes from `.cache/letopis/`.
+
+Installed by `python -m letopis.mkdocs_plugins.parallel` (what `letopis build` runs) when
+LETOPIS_CACHE names the cache's folder (`letopis build --no-cache` leaves it unset); never by
+`mkdocs build` or `mkdocs serve`. It wraps MkDocs' `Page.render`, the conversion itself: the
+page hooks before it (on_page_markdown) and after it (on_page_content) run as always, so the
+plugins see every page and the key holds the Markdown exactly as it is converted.
+
+What a conversion depends on, and so the key (core/build_cache.py keeps the store):
+- the page's Markdown after the plugins' hooks, its source path and its address;
+- the setting: mkdocs.yml's bytes, the values it may take from the environment (site_url), the
+  versions of MkDocs (or ProperDocs), Python-Markdown and its extensions' packages, Letopis'
+  own source (the heading anchors' slugify is Letopis code), Python's version;
+- the other files its links point to: every lookup the conversion made (`[a](other.md)`, an
+  image) is recorded with what it found, and the entry is used only if each finds the same
+  today. Adding, deleting or moving another post thus re-converts only the pages linking there.
+
+What the conversion logs (a broken link under --strict) is kept with the entry and logged
+again when the entry is used, so a cached build warns, and fails, as a fresh one.
+
+Any doubt leaves the page to be converted: an entry that cannot be read, a setting with
+`INHERIT` (its other file is not read here), or an extension known to read other files.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from letopis.core.build_cache import Store, digest, files_digest
+
+ENV = "LETOPIS_CACHE"  # the cache's folder (`letopis build`); unset or empty: no cache
+FORMAT = "letopis-markdown-1"  # changes when an entry's layout does
+PACKAGES = ("mkdocs", "properdocs", "markdown", "pymdown-extensions", "pygments",
+            "mkdocs-material")
+# Extensions that read files other than the page: their output is not keyed by the page alone.
+READS_OTHER_FILES = ("pymdownx.snippets", "markdown_include", "mdx_include")
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _letopis_source() -> str:
+    root = Path(__file__).resolve().parent.parent  # the letopis package
+    return files_digest((path for path in root.rglob("*") if path.suffix in (".py", ".toml")
+                         and "__pycache__" not in path.parts), root)
+
+
+def setting_key(config: Any) -> str | None:
+    """The key of everything a page's conversion depends on besides the page; None when the
+    cache should not be used with this setting."""
+    config_file = Path(config.config_file_path or "")
+    try:
+        text = config_file.read_bytes()
+    except OSError:
+        return None
+    names = [str(name) for name in config.markdown_extensions]
+    if b"INHERIT" in text or any(name.startswith(READS_OTHER_FILES) for name in names):
+        return None
+    return digest(FORMAT, text, str(config.site_url), str(config.use_directory_urls),
+                  repr(sorted(config.validation.items(), key=str)) if config.validation
+                  else "", repr(names), str(config.docs_dir),
+                  *(f"{package}={_version(package)}" for package in PACKAGES),
+                  _letopis_source(), sys.version)
+
+
+class _Looking:
+    """`files` as the conversion sees it, with every lookup of another file recorded."""
+
+    def __init__(self, files: Any) -> None:
+        self._files = files
+        self.lookups: list[tuple[str, str | None, str | None]] = []
+
+    def get_file_from_path(self, path: str) -> Any:
+        found = self._files.get_file_from_path(path)
+        self.lookups.append(_found(path, found))
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+def _found(path: str, file: Any) -> tuple[str, str | None, str | None]:
+    if file is None:
+        return (path, None, None)
+    return (path, file.url, file.inclusion.name)
+
+
+class _Recording(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+class MarkdownCache:
+    def __init__(self, store: Store, page_class: type, logger_name: str) -> None:
+        self.store = store
+        self.page_class = page_class
+        self.render = page_class.render
+        self.logger = logging.getLogger(logger_name)
+        self._settings: dict[int, str | None] = {}
+
+    def install(self) -> None:
+        cache = self
+
+        def render(page: Any, config: Any, files: Any) -> None:
+            cache.convert(page, config, files)
+
+        self.page_class.render = render
+
+    def convert(self, page: Any, config: Any, files: Any) -> None:
+        if id(config) not in self._settings:
+            self._settings[id(config)] = setting_key(config)
+        setting = self._settings[id(config)]
+        if setting is None or page.markdown is None:
+            self.render(page, config, files)
+            return
+        key = digest(setting, page.file.src_uri, page.file.url, page.markdown)
+        if self._reuse(key, page, files):
+            return
+        looking, recording = _Looking(files), _Recording()
+        self.logger.addHandler(recording)
+        try:
+            self.render(page, config, looking)
+        finally:
+            self.logger.removeHandler(recording)
+        entry = {
+            "lookups": looking.lookups,
+            "records": recording.records,
+            "content": page.content,
+            "toc": page.toc,
+            "title": page._title_from_render,
+            "anchors": page.present_anchor_ids,
+            "links": None if page.links_to_anchors is None else {
+                file.src_uri: links for file, links in page.links_to_anchors.items()},
+        }
+        self.store.put(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _reuse(self, key: str, page: Any, files: Any) -> bool:
+        data = self.store.get(key)
+        if data is None:
+            return False
+        try:
+            # The cache is the site's own folder, written by its own builds: trusted as the
+            # rest of the checkout is (pickle keeps the table of contents' objects as they are).
+            entry = pickle.loads(data)
+            if any(_found(path, files.get_file_from_path(path)) != (path, url, inclusion)
+                   for path, url, inclusion in entry["lookups"]):
+                return False  # a linked file appeared, went or moved
+            links = None if entry["links"] is None else {
+                files.get_file_from_path(src_uri): anchors
+                for src_uri, anchors in entry["links"].items()}
+        except Exception:  # any doubt: convert
+            return False
+        page.content, page.toc = entry["content"], entry["toc"]
+        page._title_from_render = entry["title"]
+        page.present_anchor_ids = entry["anchors"]
+        if links is not None:
+            page.links_to_anchors = links
+        for name, level, message in entry["records"]:
+            logging.getLogger(name).handle(
+                logging.LogRecord(name, level, "", 0, message, None, None))
+        return True
+
+
+def install(page_class: type, logger_name: str, folder: str | None) -> MarkdownCache | None:
+    """Convert pages through the cache in `folder` (None or empty: no cache)."""
+    if not folder:
+        return None
+    cache = MarkdownCache(Store(Path(folder) / "markdown"), page_class, logger_name)
+    cache.install()
+    return cache

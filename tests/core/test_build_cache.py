@@ -1,0 +1,92 @@
+"""The content-addressed store of `letopis build`'s cache (core/build_cache.py): keys, atomic
+entries, damaged entries read as missing, pruning of the least recently used."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from letopis.core.build_cache import Store, digest, files_digest
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    (("ab", "c"), ("a", "bc")),  # parts do not run into each other
+    (("a",), ("a", "")),
+    (("текст",), ("текст ",)),
+    ((b"\x00",), (b"",)),
+])
+def test_different_parts_give_different_keys(one: tuple, other: tuple) -> None:
+    assert digest(*one) != digest(*other)
+
+
+def test_a_key_is_the_same_for_the_same_parts_str_or_bytes() -> None:
+    assert digest("ключ", b"x") == digest("ключ".encode(), "x")
+    assert len(digest("a")) == 32 and int(digest("a"), 16) >= 0
+
+
+def test_files_digest_follows_names_and_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("A", encoding="utf-8")
+    (tmp_path / "b.html").write_text("B", encoding="utf-8")
+    paths = [tmp_path / "b.html", tmp_path / "a.html"]
+    before = files_digest(paths, tmp_path)
+    assert files_digest(list(reversed(paths)), tmp_path) == before  # order given: no matter
+    (tmp_path / "a.html").write_text("A2", encoding="utf-8")
+    assert files_digest(paths, tmp_path) != before
+    (tmp_path / "a.html").write_text("A", encoding="utf-8")
+    assert files_digest(paths, tmp_path) == before
+    (tmp_path / "a.html").rename(tmp_path / "c.html")
+    assert files_digest([tmp_path / "b.html", tmp_path / "c.html"], tmp_path) != before
+
+
+def test_an_entry_is_read_back_and_a_missing_one_is_none(tmp_path: Path) -> None:
+    store = Store(tmp_path / "cache")
+    key = digest("page")
+    assert store.get(key) is None
+    store.put(key, b"<p>HTML</p>")
+    assert store.get(key) == b"<p>HTML</p>"
+    assert (store.hits, store.misses) == (1, 1)
+    # Under a folder of the key's first two characters, no temporary file left behind.
+    assert [p.relative_to(tmp_path / "cache").as_posix() for p in
+            (tmp_path / "cache").rglob("*") if p.is_file()] == [f"{key[:2]}/{key[2:]}"]
+
+
+def test_an_entry_is_replaced_whole(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.put("abcd", b"first")
+    store.put("abcd", b"second")
+    assert store.get("abcd") == b"second"
+
+
+def test_an_unwritable_store_costs_only_time(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    store = Store(tmp_path / "file")  # its subfolders cannot be made
+    store.put("abcd", b"data")
+    assert store.get("abcd") is None
+
+
+def _aged(store: Store, key: str, size: int, moment: int) -> None:
+    store.put(key, b"x" * size)
+    path = store.folder / key[:2] / key[2:]
+    os.utime(path, ns=(moment, moment))
+    assert path.stat().st_mtime_ns == moment
+
+
+def test_pruning_removes_the_least_recently_used_down_to_the_limit(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    for number, key in enumerate(["aa01", "bb02", "cc03", "dd04"]):
+        _aged(store, key, 100, (number + 1) * 10**17)  # 1973…1982: aa01 oldest
+    store.get("aa01")  # used now: the newest of all
+    assert store.prune(limit=250) == 2
+    assert store.get("bb02") is None and store.get("cc03") is None
+    assert store.get("aa01") == b"x" * 100 and store.get("dd04") == b"x" * 100
+    assert store.prune(limit=250) == 0
+
+
+def test_pruning_removes_what_interrupted_writes_left(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.put("aa01", b"kept")
+    (tmp_path / "aa" / ".tmp-interrupted").write_bytes(b"half")
+    assert store.prune() == 1
+    assert sorted(p.name for p in (tmp_path / "aa").iterdir()) == ["01"]
