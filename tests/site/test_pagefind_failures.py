@@ -3,17 +3,28 @@ message naming it (no traceback), and a preview goes on with a warning. The page
 runs the program named by PAGEFIND_BINARY_PATH, so a real build meets a missing one, or one
 that cannot run.
 
-(A program that dies while indexing is not tested: the pagefind package may then wait for its
-answer forever, depending on when it died; see benchmarks/MUTATION.md, "Not done".)"""
+A program that dies in the middle of the work (a fake Pagefind that answers the first requests
+and exits) stops the build the same way: the pagefind package itself would wait for its answer
+forever."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import Build, full_site_config, run_mkdocs, text_of, write_project
+from tests.conftest import (
+    Build,
+    engine,
+    full_site_config,
+    run_mkdocs,
+    text_of,
+    write_project,
+)
 from tests.site.test_serve_preview import fetch, serving, until
 
 POST = "---\ntitle: Запись\ndate: 2014-05-20\n---\n\nТекст записи.\n"
@@ -60,3 +71,47 @@ def test_a_preview_goes_on_with_a_warning(project: Path, tmp_path: Path,
         assert "Traceback" not in said
         home = BeautifulSoup(fetch(base), "lxml")
         assert [text_of(a) for a in home.select(".letopis-entry__title a")] == ["Запись"]
+
+
+def dying_indexer(root: Path, answered: int) -> Path:
+    """A Pagefind service (base64 JSON requests ending in ",") that creates the index when
+    asked, answers `answered` requests, then dies at the next one."""
+    program = root / f"dying-pagefind-{answered}"
+    program.write_text(f"""#!{sys.executable}
+import base64, json, sys
+
+answered, request = 0, b""
+while byte := sys.stdin.buffer.read(1):
+    if byte != b",":
+        request += byte
+        continue
+    message = json.loads(base64.b64decode(request))
+    request = b""
+    if answered == {answered}:
+        sys.exit(3)
+    answered += 1
+    reply = {{"message_id": message["message_id"],
+              "payload": {{"type": "NewIndex", "index_id": 0}}}}
+    sys.stdout.buffer.write(base64.b64encode(json.dumps(reply).encode()) + b",")
+    sys.stdout.buffer.flush()
+""", encoding="utf-8")
+    program.chmod(0o755)
+    return program
+
+
+@pytest.mark.parametrize("answered", [0, 1], ids=["at-the-first-request", "while-indexing"])
+def test_an_indexer_that_dies_stops_the_build(project: Path, answered: int,
+                                             tmp_path: Path) -> None:
+    command = [sys.executable, "-m", engine(), "build", "-f", str(project / "mkdocs.yml"),
+               "-d", str(tmp_path / "site"), "--strict"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PAGEFIND_BINARY_PATH": str(dying_indexer(tmp_path, answered))}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project,
+                              timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build waited for a Pagefind that had died")
+    log = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "Traceback" not in log, log[-3000:]
+    assert log.count(MESSAGE) == 1, log[-3000:]

@@ -39,14 +39,21 @@ class PagefindIndex:
         # The indexer is a Rust program; its thread pool size comes from the environment it
         # inherits. One thread leaves MkDocs (single-threaded) its own core.
         os.environ.setdefault("RAYON_NUM_THREADS", "1")
+        self._dead = False  # the indexer process ended before it answered
         self._loop = asyncio.new_event_loop()
+        self._loop.set_exception_handler(self._on_loop_error)
         self._thread = threading.Thread(target=self._run, args=(background,), daemon=True,
                                         name="letopis-pagefind")
         self._thread.start()
         # Heading permalinks ("¶") and the old file names of lost pictures are not words of
         # the text.
         excluded = [".headerlink", LOST_IMAGE_SELECTOR]
-        self._index = self._wait(Index(IndexConfig(exclude_selectors=excluded)).__aenter__())
+        self._pagefind = Index(IndexConfig(exclude_selectors=excluded))
+        try:
+            self._index = self._wait(self._pagefind.__aenter__())
+        except BaseException:
+            self._stop_loop()
+            raise
         self._pending: list[concurrent.futures.Future] = []
         self._written: concurrent.futures.Future | None = None
 
@@ -62,7 +69,30 @@ class PagefindIndex:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
     def _wait(self, coroutine: Coroutine) -> Any:
-        return self._submit(coroutine).result()
+        return self._answer(self._submit(coroutine))
+
+    def _answer(self, future: concurrent.futures.Future) -> Any:
+        """The result of a request; an indexer that died is an error, not an endless wait
+        (the pagefind package waits for its answer forever)."""
+        while True:
+            try:
+                return future.result(timeout=0.25)
+            except concurrent.futures.TimeoutError:
+                if self._indexer_died():
+                    self._dead = True
+                    raise IndexerDiedError from None
+
+    def _on_loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        # Once the indexer died, the package's reader fails at the end of its output: that is
+        # the death already reported (IndexerDiedError), not a second error with a traceback.
+        if not self._dead:
+            loop.default_exception_handler(context)
+
+    def _indexer_died(self) -> bool:
+        # The package keeps its process private (pagefind 1.x: PagefindIndex._service, whose
+        # _backend is the asyncio process); this is the one place that looks at it.
+        backend = getattr(getattr(self._pagefind, "_service", None), "_backend", None)
+        return backend is not None and backend.returncode is not None
 
     def add_folder(self, folder: Path) -> None:
         """Index every page under `folder`, its URL being its path below `folder`."""
@@ -77,18 +107,40 @@ class PagefindIndex:
         try:
             self.write(bundle)
             for future in [*self._pending, self._written]:
-                future.result()
+                self._answer(future)
         finally:
             self.close()
 
     def close(self) -> None:
         try:
-            # Leaving with an "error" closes the indexer without writing anything.
-            self._wait(self._index.__aexit__(RuntimeError, None, None))
+            if not self._dead:
+                # Leaving with an "error" closes the indexer without writing anything.
+                self._wait(self._index.__aexit__(RuntimeError, None, None))
         finally:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join()
-            self._loop.close()
+            self._stop_loop()
+
+    def _stop_loop(self) -> None:
+        # After an indexer died, requests still wait and the package's reader ended with an
+        # error: both are ended and collected here, not reported by asyncio as leftovers.
+        with contextlib.suppress(Exception):
+            self._submit(_end_tasks()).result(timeout=5)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+
+async def _end_tasks() -> None:
+    tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class IndexerDiedError(RuntimeError):
+    """The Pagefind process ended before it answered."""
+
+    def __init__(self) -> None:
+        super().__init__("the Pagefind process ended before it answered")
 
 
 # Elements that Pagefind (1.5) takes for inline ones although pages show them as blocks: when two
