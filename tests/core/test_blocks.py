@@ -279,3 +279,43 @@ def test_a_claim_whose_words_run_on_without_an_answer_is_an_error() -> None:
     assert claims is None
     assert messages(problems) == [f"{PATH}:2: у возражения 1 нет ответа: напишите его под "
                                   "цитатой с отступом в четыре пробела"]
+
+
+CLAIM = "1. «Нет бюджета».\n\n    Ответ."
+
+
+def test_blocks_back_to_back_are_both_found() -> None:
+    text = f"/// claims\n{CLAIM}\n///\n/// claims\n{CLAIM}\n///\n"
+    parsed, problems = parse(text)
+    assert problems.items == []
+    assert [len(claims.claims) for claims in parsed] == [1, 1]
+
+
+def test_a_code_fence_closed_inside_a_block_ends_there() -> None:
+    text = (f"/// claims\n1. «Нет бюджета».\n\n    Ответ:\n\n    ```\n    код\n    ```\n///\n\n"
+            f"/// claims\n{CLAIM}\n///\n")
+    parsed, problems = parse(text)
+    assert problems.items == []
+    assert len(parsed) == 2
+
+
+def test_a_block_after_a_closed_code_fence_is_a_block() -> None:
+    parsed, problems = parse(f"```\nпример\n```\n\n/// claims\n{CLAIM}\n///\n")
+    assert problems.items == []
+    assert len(parsed) == 1
+
+
+def test_an_opener_inside_an_indented_fence_is_an_example() -> None:
+    parsed, problems = parse(" ```\n/// claims\n1. Нет кавычек\n///\n ```\n")
+    assert (parsed, problems.items) == ([], [])
+
+
+def test_an_empty_block_is_closed_and_empty() -> None:
+    (claims,), problems = parse("/// claims\n///\n")
+    assert claims is None
+    assert messages(problems) == [f"{PATH}:1: в блоке возражений нет пронумерованных возражений"]
+
+
+def test_an_unclosed_block_is_reported_at_its_opener() -> None:
+    _, problems = parse("Текст.\n\n/// claims\n1. «Нет бюджета».\n", first_line=5)
+    assert [p.line for p in problems.items] == [7]
