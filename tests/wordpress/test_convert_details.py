@@ -52,6 +52,8 @@ def test_detail_becomes_markdown(html: str, markdown: str) -> None:
         # Every id of a pipe table is kept, each as its own anchor.
         ('<table id="t"><tr><th id="h">А</th></tr><tr><td>1</td></tr></table>',
          '<a id="t"></a>\n\n| <a id="h"></a>А |\n| --- |\n| 1 |\n'),
+        ('<table id="t"><tbody id="b"><tr><th>А</th></tr><tr><td>1</td></tr></tbody></table>',
+         '<a id="t"></a><a id="b"></a>\n\n| А |\n| --- |\n| 1 |\n'),
         # Code blocks keep their lines as written: leading spaces, blank lines, any letter.
         ("<pre>  if x:\n    y</pre>", "      if x:\n        y\n"),
         ("<pre>X = 1</pre>", "    X = 1\n"),
