@@ -71,6 +71,8 @@ def _at_its_line(construct: Any) -> Any:
     line: PyYAML raises a bare ValueError or KeyError there."""
     def checked(loader: _FrontMatterLoader, node: yaml.ScalarNode) -> Any:
         try:
+            if not isinstance(node, yaml.ScalarNode):  # `!!int [1, 2]`: PyYAML's words
+                raise ValueError
             return construct(loader, node)
         except (ValueError, LookupError, OverflowError):  # `!!int ""`: an IndexError
             raise RefusedValue(node.start_mark, say("cannot_read_as", value=_shown(node),

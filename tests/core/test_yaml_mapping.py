@@ -1,0 +1,69 @@
+"""Reading a YAML mapping: the limits on nesting and on values repeated by aliases, exactly at
+their bounds, and where a refused value is reported (survivors of the mutation run)."""
+
+from __future__ import annotations
+
+import pytest
+
+from letopis.core.problems import Problems
+from letopis.core.yaml_mapping import read_yaml
+
+PATH = "content/posts/x.md"
+TOO_DEEP = f"{PATH}:{{line}}: списки и ключи вложены здесь глубже 20 уровней; хватит нескольких"
+
+
+def read(text: str) -> tuple[object, list[str]]:
+    problems = Problems()
+    data = read_yaml(text, PATH, problems)
+    return data, [str(p) for p in problems.items]
+
+
+def nested(levels: int) -> str:
+    """A value that is a list inside a list …, `levels` lists deep."""
+    return "[" * levels + "]" * levels
+
+
+@pytest.mark.parametrize("alias", ["", "b: &x 1\nc: *x\n"], ids=["plain", "with-an-alias"])
+def test_lists_nineteen_deep_under_a_key_load(alias: str) -> None:
+    # The key is the first level: 19 lists under it make the 20 levels allowed.
+    data, problems = read(f"title: Запись\n{alias}a: {nested(19)}\n")
+    assert problems == []
+    value = data.value["a"]
+    for _ in range(18):
+        (value,) = value
+    assert value == []
+
+
+@pytest.mark.parametrize("alias", ["", "b: &x 1\nc: *x\n"], ids=["plain", "with-an-alias"])
+def test_lists_twenty_deep_are_refused_on_their_line(alias: str) -> None:
+    text = f"title: Запись\n{alias}a: {nested(20)}\n"
+    data, problems = read(text)
+    assert data is None
+    assert problems == [TOO_DEEP.format(line=text.count("\n"))]
+
+
+def repeating(items: int, aliases: int) -> str:
+    """A list of `items` numbers (with itself, items + 1 values), repeated by `aliases`."""
+    numbers = ", ".join(["1"] * items)
+    return "title: Запись\nlist: &x [" + numbers + "]\n" + "".join(
+        f"copy{n}: *x\n" for n in range(aliases))
+
+
+def test_aliases_may_repeat_ten_thousand_values() -> None:
+    data, problems = read(repeating(9_999, 1))
+    assert problems == []
+    assert len(data.value["copy0"]) == 9_999
+
+
+def test_aliases_repeating_more_than_ten_thousand_values_are_refused() -> None:
+    data, problems = read(repeating(10_000, 1))
+    assert data is None
+    assert problems == [f"{PATH}:1: ссылки (*имя) здесь повторяют больше 10000 значений; "
+                        "запишите значения полностью"]
+
+
+def test_a_list_read_as_a_number_is_named_as_this_value() -> None:
+    data, problems = read("title: Запись\nnumber: !!int [1, 2]\n")
+    assert data is None
+    assert problems == [f"{PATH}:2: это значение нельзя прочитать как !!int; если это текст, "
+                        "возьмите его в кавычки"]
