@@ -31,8 +31,11 @@ from letopis.core.urls import UrlScheme
 from tests.core.test_calendar import expected_grid, month_length, zeller_weekday
 
 # At least 200 examples each, whatever profile is active; no deadline (CI machines vary).
-# LETOPIS_PROPERTY_EXAMPLES=20000 makes a longer hunt.
-EXAMPLES = max(200, int(os.environ.get("LETOPIS_PROPERTY_EXAMPLES", "300")))
+# LETOPIS_PROPERTY_EXAMPLES=20000 makes a longer hunt. `make mutation` alone asks for fewer
+# (LETOPIS_MUTATION_EXAMPLES): it runs these properties once per mutant of the loaders, and the
+# fixed tests, not the random ones, are what kill most mutants there.
+EXAMPLES = int(os.environ.get("LETOPIS_MUTATION_EXAMPLES", "0")) or max(
+    200, int(os.environ.get("LETOPIS_PROPERTY_EXAMPLES", "300")))
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
