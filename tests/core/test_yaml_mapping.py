@@ -67,3 +67,28 @@ def test_a_list_read_as_a_number_is_named_as_this_value() -> None:
     assert data is None
     assert problems == [f"{PATH}:2: это значение нельзя прочитать как !!int; если это текст, "
                         "возьмите его в кавычки"]
+
+
+COLON = (f"{PATH}:1: в значении есть \": \", и YAML читает его как ещё один ключ; возьмите "
+         "значение в кавычки: ")
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("title: Ложь: как распознать", "Ложь: как распознать"),
+        ("title: Ложь:", "Ложь:"),  # a colon at the end of the line is one too
+        # Double quotes in the value: single ones around it, an apostrophe doubled.
+        ('title: Ложь: "как" распознать', 'Ложь: "как" распознать'),
+        ("title: Ложь: \"O'Брайен\" говорит", "Ложь: \"O'Брайен\" говорит"),
+    ],
+)
+def test_a_colon_in_a_value_is_answered_with_the_line_quoted(line: str, title: str) -> None:
+    _, problems = read(line + "\n")
+    assert len(problems) == 1
+    assert problems[0].startswith(COLON)
+    suggested = problems[0].removeprefix(COLON)
+    # The suggested line, read as YAML, is what the editor wrote as the title.
+    data, again = read(suggested + "\n")
+    assert again == []
+    assert data.value == {"title": title}
