@@ -42,6 +42,8 @@ from letopis.core.urls import UrlFormatError, UrlScheme
 
 from .comment_views import CommentRenderer, PostComments
 from .last_good import LastGoodSite
+from .memory import pack, release_html, release_source, unpack
+from .parallel import in_parent
 from .preview import Preview, file_stamp
 from .preview_watch import watch_natively
 from .reporting import report
@@ -105,7 +107,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._last_good: LastGoodSite | None = None
         self.posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
         self._entry_template: Template | None = None
-        self._entries: dict[tuple[str, str], Markup] = {}  # (post, root) → its listing entry
+        self._entries: dict[tuple[str, str], bytes] = {}  # (post, root) → its entry, packed
         self._once: dict[tuple, Markup] = {}  # see _render_once
         self._comments: CommentRenderer | None = None  # from on_env, once per build
         self._nav_urls: tuple[str, ...] = ()
@@ -402,12 +404,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 page.meta.setdefault("search", {"exclude": True})
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def _summarize(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         post = self.posts.get(page.file.src_uri)
         if post is not None and not post.summary:  # none given in the front matter
             post.summary = summary_from_html(html)  # once per build, shown by every listing
         return html
+
+    @event_priority(-100)  # after every plugin has seen the page (memory.py)
+    def _release_source(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        release_source(page)
+        return html
+
+    on_page_content = CombinedEvent(_summarize, _release_source)
+
+    # `letopis build --jobs`: the parent, which keeps every page, lets go of each once written.
+    @in_parent
+    @event_priority(-100)  # after every plugin's own on_post_page (memory.py)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        release_html(page)
+        return output
 
     # `letopis build --jobs`: a post's summary, made in a worker, shown by listings (parallel.py)
     def letopis_page_state(self, src_uri: str) -> str | None:
@@ -452,9 +468,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         key = (post.source, root)
         if key not in self._entries:
             assert self._entry_template is not None
-            self._entries[key] = Markup(self._entry_template.render(
-                post=post, root=root, letopis=data))
-        return self._entries[key]
+            html = self._entry_template.render(post=post, root=root, letopis=data)
+            self._entries[key] = pack(html)  # kept compact (memory.py)
+            return Markup(html)
+        return unpack(self._entries[key])
 
 
 def _check_template_names(config: MkDocsConfig) -> None:

@@ -4,7 +4,7 @@ page (years × months). Adapts letopis.core.calendar; needs letopis/archive list
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import unquote
 
 from jinja2 import Environment, Template
@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from letopis.core.calendar import (
     ArchiveCalendar,
+    CalendarDay,
     CalendarView,
     MonthCalendar,
     YearRow,
@@ -28,6 +29,13 @@ from letopis.core.messages import say
 
 from .archive import ArchivePlugin, PageData, _docs_dir_as_shown
 from .shared import archive_plugin
+
+# Rendered calendars and week rows kept at a time (memory.py). Each day with posts has calendars
+# of its own (its posts', its archive's), so keeping every one grew with the site. Pages are
+# rendered in date order (posts newest first, then each kind of archive in its order): pages
+# that share a calendar come together, and a few dozen recent ones serve them all.
+CALENDARS = 32
+WEEKS = 128
 
 
 class CalendarConfig(base.Config):
@@ -56,7 +64,8 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         self._grid_src_uri: str | None = None
         self._template: Template | None = None
         self._week_template: Template | None = None
-        self._rendered: dict[tuple, Markup] = {}
+        self._calendars = lru_cache(maxsize=CALENDARS)(self._render_calendar)
+        self._weeks = lru_cache(maxsize=WEEKS)(self._render_week)
 
     def on_config(self, config: MkDocsConfig) -> None:
         self._archive = archive_plugin(config, "letopis/calendar")
@@ -70,7 +79,9 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         assert archive is not None and archive.index is not None and archive.context is not None
         localizer, urls = archive.context.localizer, archive.context.urls
         self.calendar = ArchiveCalendar(archive.index, localizer, urls)
-        self._rendered = {}  # a new build may change any month
+        # A new build may change any month.
+        self._calendars = lru_cache(maxsize=CALENDARS)(self._render_calendar)
+        self._weeks = lru_cache(maxsize=WEEKS)(self._render_week)
         self._declare_dependencies(archive, files)
         self._grid_src_uri = None
         if self.config.archive_page:
@@ -150,29 +161,32 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         return context
 
     def _render(self, view: CalendarView, base_url: str) -> Markup:
-        """Each distinct calendar once per build: pages of one month, current day and depth
-        share the same HTML, so the calendar costs O(1) per page. Its week rows are cached
-        apart: calendars of one month differ only in the week of their current day."""
-        key = (*view.key, base_url)
-        if key not in self._rendered:
-            assert self._template is not None and self._archive is not None
-            assert self._archive.context is not None
-            root = base_url.rstrip("/") + "/"
-            self._rendered[key] = Markup(self._template.render(
-                view=view, root=root, ui=self._archive.context.localizer.ui,
-                week=partial(self._week, view, root)))
-        return self._rendered[key]
+        """Pages of one month, current day and depth share the same calendar, rendered once
+        for all of them while they come (see CALENDARS), so the calendar costs O(1) per page.
+        Its week rows are kept apart: calendars of one month differ only in the week of their
+        current day. (A view's month compares by identity: the key is cheap to hash.)"""
+        return self._calendars(view, base_url)
+
+    def _render_calendar(self, view: CalendarView, base_url: str) -> Markup:
+        assert self._template is not None and self._archive is not None
+        assert self._archive.context is not None
+        root = base_url.rstrip("/") + "/"
+        return Markup(self._template.render(
+            view=view, root=root, ui=self._archive.context.localizer.ui,
+            week=partial(self._week, view, root)))
 
     def _week(self, view: CalendarView, root: str, number: int) -> Markup:
         cells = view.month.weeks[number]
         current = view.current if any(c and c.day == view.current for c in cells) else None
-        key = (view.month.year, view.month.month, number, root, current,
-               view.current_kind if current else None)
-        if key not in self._rendered:
-            assert self._week_template is not None
-            self._rendered[key] = Markup(self._week_template.render(
-                cells=cells, root=root, current=current, current_kind=view.current_kind))
-        return self._rendered[key]
+        return self._weeks(view.month, number, root, current,
+                           view.current_kind if current else None)
+
+    def _render_week(self, month: MonthCalendar, number: int, root: str,
+                     current: object, current_kind: str | None) -> Markup:
+        assert self._week_template is not None
+        cells: tuple[CalendarDay | None, ...] = month.weeks[number]
+        return Markup(self._week_template.render(
+            cells=cells, root=root, current=current, current_kind=current_kind))
 
 
 def _month_data(month: MonthCalendar) -> tuple:
