@@ -34,6 +34,7 @@ page hooks: its per-page state could not be known to travel back.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -230,6 +231,10 @@ class ParallelBuild:
         and raised them."""
         global _work
         _work = work
+        # The parent's objects moved out of the collector's reach, as Python's documentation of
+        # gc.freeze advises before a fork: a worker's collections then do not write to (and so
+        # copy) every page of the parent's memory it inherited.
+        gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"),
                                      initializer=_start_worker,
@@ -253,6 +258,7 @@ class ParallelBuild:
                         raise batch.error
         finally:
             _work = None
+            gc.unfreeze()
 
     def _stays_serial(self, config: Any) -> bool:
         foreign = sorted({config.plugins._event_origins.get(hook, "?")
