@@ -9,9 +9,10 @@ plugins see every page and the key holds the Markdown exactly as it is converted
 
 What a conversion depends on, and so the key (core/build_cache.py keeps the store):
 - the page's Markdown after the plugins' hooks, its source path and its address;
-- the setting: mkdocs.yml's bytes, the values it may take from the environment (site_url), the
-  versions of MkDocs (or ProperDocs), Python-Markdown and its extensions' packages, Letopis'
-  own source (the heading anchors' slugify is Letopis code), Python's version;
+- the setting: mkdocs.yml's bytes, the values it may take from the environment (site_url, the
+  extensions' options), the versions of MkDocs (or ProperDocs), Python-Markdown and its
+  extensions' packages, Letopis' own source (the heading anchors' slugify is Letopis code),
+  Python's version;
 - the other files its links point to: every lookup the conversion made (`[a](other.md)`, an
   image) is recorded with what it found, and the entry is used only if each finds the same
   today. Adding, deleting or moving another post thus re-converts only the pages linking there.
@@ -25,6 +26,7 @@ Any doubt leaves the page to be converted: an entry that cannot be read, a setti
 
 from __future__ import annotations
 
+import json
 import logging
 import pickle
 import sys
@@ -68,9 +70,20 @@ def setting_key(config: Any) -> str | None:
         return None
     return digest(FORMAT, text, str(config.site_url), str(config.use_directory_urls),
                   repr(sorted(config.validation.items(), key=str)) if config.validation
-                  else "", repr(names), str(config.docs_dir),
+                  else "", repr(names), _extension_options(config.mdx_configs),
+                  str(config.docs_dir),
                   *(f"{package}={_version(package)}" for package in PACKAGES),
                   _letopis_source(), sys.version)
+
+
+def _extension_options(options: Any) -> str:
+    """The extensions' options as the build sees them (an `!ENV` value resolved), functions
+    by their qualified name (their repr holds a memory address that differs every run)."""
+
+    def named(value: object) -> str:
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+
+    return json.dumps(options or {}, default=named, sort_keys=True, ensure_ascii=False)
 
 
 class _Looking:
