@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from letopis.core.build_cache import Store, digest, files_digest
+from letopis.mkdocs_plugins.converted import LogCapture, converted, replay, take_converted
 
 ENV = "LETOPIS_CACHE"  # the cache's folder (`letopis build`); unset or empty: no cache
-FORMAT = "letopis-markdown-1"  # changes when an entry's layout does
+FORMAT = "letopis-markdown-2"  # changes when an entry's layout does
 PACKAGES = ("mkdocs", "properdocs", "markdown", "pymdown-extensions", "pygments",
             "mkdocs-material")
 # Extensions that read files other than the page: their output is not keyed by the page alone.
@@ -108,15 +109,6 @@ def _found(path: str, file: Any) -> tuple[str, str | None, str | None]:
     return (path, file.url, file.inclusion.name)
 
 
-class _Recording(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 class MarkdownCache:
     def __init__(self, store: Store, page_class: type, logger_name: str) -> None:
         self.store = store
@@ -143,22 +135,14 @@ class MarkdownCache:
         key = digest(setting, page.file.src_uri, page.file.url, page.markdown)
         if self._reuse(key, page, files):
             return
-        looking, recording = _Looking(files), _Recording()
+        looking, recording = _Looking(files), LogCapture()
         self.logger.addHandler(recording)
         try:
             self.render(page, config, looking)
         finally:
             self.logger.removeHandler(recording)
-        entry = {
-            "lookups": looking.lookups,
-            "records": recording.records,
-            "content": page.content,
-            "toc": page.toc,
-            "title": page._title_from_render,
-            "anchors": page.present_anchor_ids,
-            "links": None if page.links_to_anchors is None else {
-                file.src_uri: links for file, links in page.links_to_anchors.items()},
-        }
+        entry = {"lookups": looking.lookups, "records": recording.records,
+                 "converted": converted(page)}
         self.store.put(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def _reuse(self, key: str, page: Any, files: Any) -> bool:
@@ -172,19 +156,10 @@ class MarkdownCache:
             if any(_found(path, files.get_file_from_path(path)) != (path, url, inclusion)
                    for path, url, inclusion in entry["lookups"]):
                 return False  # a linked file appeared, went or moved
-            links = None if entry["links"] is None else {
-                files.get_file_from_path(src_uri): anchors
-                for src_uri, anchors in entry["links"].items()}
+            take_converted(page, entry["converted"], files)
         except Exception:  # any doubt: convert
             return False
-        page.content, page.toc = entry["content"], entry["toc"]
-        page._title_from_render = entry["title"]
-        page.present_anchor_ids = entry["anchors"]
-        if links is not None:
-            page.links_to_anchors = links
-        for name, level, message in entry["records"]:
-            logging.getLogger(name).handle(
-                logging.LogRecord(name, level, "", 0, message, None, None))
+        replay(entry["records"])
         return True
 
 

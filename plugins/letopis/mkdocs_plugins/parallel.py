@@ -39,7 +39,6 @@ import logging
 import os
 import pickle
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -50,6 +49,7 @@ from typing import Any, TypeVar
 
 from letopis.core.jobs import ENV, batches, jobs_from
 from letopis.core.messages import say
+from letopis.mkdocs_plugins.converted import LogCapture, converted, replay, take_converted
 
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content",
                "page_context", "post_page")
@@ -76,26 +76,9 @@ class _Batch:
     error: BaseException | None = None
 
 
-class _Capture(logging.Handler):
-    """A worker's log: kept to be replayed by the parent (which counts warnings for --strict
-    and prints them in page order), not printed by the worker."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        # Made picklable: the message formatted now, a traceback as text.
-        record.msg, record.args = record.getMessage(), None
-        if record.exc_info:
-            record.exc_text = "".join(traceback.format_exception(*record.exc_info))
-            record.exc_info = None
-        self.records.append(record)
-
-
 # The work of the current loop, set by the parent just before it forks: the workers inherit it.
 _work: Callable[[range], _Batch] | None = None
-_capture: _Capture | None = None
+_capture: LogCapture | None = None
 
 
 def _run_batch(indices: range) -> _Batch:
@@ -109,7 +92,7 @@ def _run_batch(indices: range) -> _Batch:
 
 def _start_worker(logger_name: str) -> None:
     global _capture
-    _capture = _Capture()
+    _capture = LogCapture()
     logger = logging.getLogger(logger_name)
     for handler in list(logger.handlers):  # the console and --strict's counter are the parent's
         logger.removeHandler(handler)
@@ -250,8 +233,7 @@ class ParallelBuild:
                         from mkdocs.exceptions import PluginError
 
                         raise PluginError(say("parallel_worker_lost")) from None
-                    for record in batch.records:
-                        logging.getLogger(record.name).handle(record)
+                    replay(batch.records)
                     yield indices, batch  # the pages done before a failure, too
                     if batch.error is not None:
                         pool.shutdown(cancel_futures=True)
@@ -280,13 +262,7 @@ def _page_state(page: Any, plugins: list[tuple[str, Any]]) -> dict[str, Any]:
     return {
         "markdown": page.markdown,
         "meta": page.meta,
-        "content": page.content,
-        "toc": page.toc,
-        "title_from_render": page._title_from_render,
-        "present_anchor_ids": page.present_anchor_ids,
-        # Keyed by the linked file's src_uri: File objects would arrive as copies.
-        "links_to_anchors": None if page.links_to_anchors is None else {
-            file.src_uri: links for file, links in page.links_to_anchors.items()},
+        "converted": converted(page),
         "plugins": {name: state for name, plugin in plugins
                     if (state := getattr(plugin, STATE)(src_uri)) is not None},
     }
@@ -295,13 +271,7 @@ def _page_state(page: Any, plugins: list[tuple[str, Any]]) -> dict[str, Any]:
 def _take_page_state(page: Any, state: dict[str, Any], files: Any, config: Any) -> None:
     page.markdown = state["markdown"]
     page.meta = state["meta"]
-    page.content = state["content"]
-    page.toc = state["toc"]
-    page._title_from_render = state["title_from_render"]
-    page.present_anchor_ids = state["present_anchor_ids"]
-    links = state["links_to_anchors"]
-    page.links_to_anchors = None if links is None else {
-        files.get_file_from_path(src_uri): anchors for src_uri, anchors in links.items()}
+    take_converted(page, state["converted"], files)
     for name, plugin_state in state["plugins"].items():
         getattr(config.plugins[name], TAKE_STATE)(page.file.src_uri, plugin_state)
 
