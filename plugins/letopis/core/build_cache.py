@@ -7,7 +7,8 @@ build interrupted half-way, or two processes writing the same entry, never leave
 a damaged or unreadable entry reads as missing and is made again.
 
 Framework-free: what goes in a key and what an entry holds is the caller's business
-(`letopis.mkdocs_plugins.build_cache` for the Markdown conversion of pages).
+(`letopis.mkdocs_plugins.build_cache` for the Markdown conversion of pages,
+`letopis.mkdocs_plugins.render_cache` for their templates).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import fields, is_dataclass
+from datetime import date, time, timedelta, timezone, tzinfo
+from enum import Enum
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 FOLDER = Path(".cache") / "letopis"  # beside mkdocs.yml; CI keeps it between runs
 LIMIT = 512 * 1024 * 1024  # bytes kept after a build; the oldest used entries go first
@@ -105,3 +110,81 @@ class Store:
             total -= size
             removed += 1
         return removed
+
+
+class UnstableError(ValueError):
+    """A value with no representation that is the same in every process (see `stable`)."""
+
+
+def stable(value: object) -> str:
+    """A representation of `value` that is the same in every process and every run, unlike
+    `hash()` (randomized per process for strings) or an object's default repr (its address):
+    plain data only — None, bool, numbers, strings, bytes, dates and times, time zones, enums,
+    dataclasses (their fields shown by repr), and tuples, lists, dicts and sets of them.
+    Anything else raises UnstableError: what a cache cannot name surely is not cached."""
+    out: list[str] = []
+    _stable(value, out, set())
+    text = "".join(out)
+    if "object at 0x" in text:  # a repr that names an address slipped through a str field
+        raise UnstableError(text[:80])
+    return text
+
+
+def _stable(value: object, out: list[str], path: set[int]) -> None:
+    if value is None or isinstance(value, bool | int | float):
+        out.append(repr(value))
+    elif isinstance(value, str | bytes):
+        # The type is named: Markup (escaped) and str print differently in a template.
+        out.append(f"{type(value).__name__}{len(value)}:{value!r}")
+    elif isinstance(value, date | time | timedelta | tzinfo):
+        if isinstance(value, tzinfo) and not isinstance(value, ZoneInfo | timezone):
+            raise UnstableError(type(value).__name__)
+        out.append(repr(value))
+    elif isinstance(value, Enum):
+        out.append(f"{type(value).__qualname__}.{value.name}")
+    else:
+        if id(value) in path:
+            raise UnstableError("a cycle")
+        path.add(id(value))
+        _stable_container(value, out, path)
+        path.discard(id(value))
+
+
+def _stable_container(value: object, out: list[str], path: set[int]) -> None:
+    if isinstance(value, tuple | list):
+        out.append(f"{type(value).__name__}(")
+        for item in value:
+            _stable(item, out, path)
+            out.append(",")
+        out.append(")")
+    elif isinstance(value, dict):
+        items = []
+        for key, item in value.items():
+            pair: list[str] = []
+            _stable(key, pair, path)
+            pair.append(":")
+            _stable(item, pair, path)
+            items.append("".join(pair))
+        out.append("{" + ",".join(sorted(items)) + "}")
+    elif isinstance(value, set | frozenset):
+        items = []
+        for item in value:
+            one: list[str] = []
+            _stable(item, one, path)
+            items.append("".join(one))
+        out.append("set{" + ",".join(sorted(items)) + "}")
+    elif is_dataclass(value) and not isinstance(value, type):
+        out.append(f"{type(value).__module__}.{type(value).__qualname__}(")
+        for item in fields(value):
+            if item.repr:  # as repr: a field left out of it is not what the object shows
+                out.append(f"{item.name}=")
+                _stable(getattr(value, item.name), out, path)
+                out.append(",")
+        out.append(")")
+    else:
+        raise UnstableError(type(value).__qualname__)
+
+
+def fingerprint(*data: object) -> str:
+    """A short stable key of `data` (see `stable`)."""
+    return digest(stable(data))

@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from letopis.core.archive import ArchiveIndex, ListingPage, build_archive
 from letopis.core.authors import Author, author_refs, check_author_refs, load_authors
+from letopis.core.build_cache import digest, fingerprint
 from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, site_timezone
 from letopis.core.fields import Fields
@@ -46,6 +47,7 @@ from .memory import pack, release_html, release_source, unpack
 from .parallel import in_parent
 from .preview import Preview, file_stamp
 from .preview_watch import watch_natively
+from .render_cache import recording
 from .reporting import report
 
 log = get_plugin_logger("letopis")
@@ -114,6 +116,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._nav_pages: set[str] = set()
         self._nav_shared = False
         self.listings: dict[str, ListingPage] = {}  # by src_uri
+        # `letopis build` with the render cache: what each page declared it shows from
+        # elsewhere (`depends`), part of its key; and the digest of each post's source.
+        self.declared: dict[str, list[tuple]] | None = None
+        self._sources: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Drafts are previewed by `mkdocs serve` and never published.
@@ -122,6 +128,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._incremental = Preview() if self.preview and dirty else None
         # A content error in a preview leaves the last good build served.
         self._last_good = LastGoodSite(dirty=dirty) if self.preview else None
+        self.declared = {} if recording() and not self.preview else None
 
     @property
     def keeping_last_good(self) -> bool:
@@ -151,9 +158,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def depends(self, src_uri: str, *data: object) -> None:
         """Page `src_uri` shows `data` from elsewhere than its own source: in a fast preview
-        it is rendered again when that data changes (see preview.py). Free otherwise."""
+        it is rendered again when that data changes (see preview.py); in `letopis build` the
+        data is part of the page's key in the render cache (render_cache.py). Free otherwise."""
         if self._incremental is not None:
             self._incremental.depends(src_uri, *data)
+        elif self.declared is not None:
+            self.declared.setdefault(src_uri, []).append(data)
+
+    @property
+    def tracking(self) -> bool:
+        """Whether `depends` records anything: plugins skip working out what they declare."""
+        return self._incremental is not None or self.declared is not None
+
+    def fingerprint(self, *data: object) -> object:
+        """`data` in short, for `depends`: Python's `hash` in a preview (one process, and
+        fast); in a build a stable digest, the same in the next build's process (hash() of a
+        string is not), or a value the render cache refuses if `data` has none."""
+        if self._incremental is not None:
+            return hash(data)
+        try:
+            return fingerprint(*data)
+        except ValueError:
+            return _UNSTABLE
 
     def on_config(self, config: MkDocsConfig) -> None:
         # The build speaks the site's language (core/messages.py), its first words included.
@@ -265,8 +291,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         known = {post.source for post in reused}
         fresh = [f for f in post_files if f.src_uri not in known]
         assert self.context is not None
+        self._sources = {}
         posts, problems = load_posts(
-            (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", f.content_bytes) for f in fresh),
+            (SourceFile(f.src_uri, f"{shown_as}/{f.src_uri}", self._source(f)) for f in fresh),
             self.context,
         )
         if cache is not None:
@@ -275,23 +302,34 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 cache.remember_post(by_source[post.source], post)
         return reused + posts, problems
 
+    def _source(self, file: File) -> bytes:
+        data = file.content_bytes
+        if self.declared is not None:
+            self._sources[file.src_uri] = digest(data)
+        return data
+
     @event_priority(-100)  # after every Letopis plugin has loaded and checked its content
     def _stop(self, files: Files, *, config: MkDocsConfig) -> Files:
         if report(self.problems, strict=config.strict, preview=self.preview):
             assert self._last_good is not None
             return self._last_good.keep_previous(files, config)
-        if self._incremental is not None:
+        if self.tracking:
             self._declare_dependencies()
+        if self._incremental is not None:
             self._incremental.invalidate(files)
         return files
 
     def _declare_dependencies(self) -> None:
-        """What posts and listings show of other posts, for the fast preview."""
-        assert self.index is not None and self._incremental is not None
-        stamp = self._incremental.post_stamp
+        """What posts and listings show of other posts, for the fast preview and the render
+        cache. A post's content is known by when its file was saved in a preview, and by its
+        source's digest in a build: a fresh clone in CI gives every file a new time."""
+        assert self.index is not None
+        stamp = self._incremental.post_stamp if self._incremental is not None else \
+            self._sources.get
         # Hashed once: a post is shown by its neighbours and a dozen listings.
-        shown = {post.source: hash((post.source, stamp(post.source), post.url, post.title,
-                                    post.date_label, post.categories, post.authors, post.draft))
+        shown = {post.source: self.fingerprint(post.source, stamp(post.source), post.url,
+                                               post.title, post.date_label, post.categories,
+                                               post.authors, post.draft)
                  for post in self.index.posts}
         for post in self.index.posts:
             older, newer = self.index.older(post), self.index.newer(post)
@@ -486,6 +524,13 @@ def _check_template_names(config: MkDocsConfig) -> None:
                     and not str(value).startswith("letopis/"):
                 raise PluginError(say("template_outside", plugin=plugin_name, option=option,
                                       name=value, example=f"letopis/{value}"))
+
+
+class _Unstable:
+    """Declared data with no stable digest: the render cache does not cache the page."""
+
+
+_UNSTABLE = _Unstable()
 
 
 def _tell_scheduled(waiting: Schedule, preview: bool) -> None:

@@ -98,12 +98,15 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         return files
 
     def _declare_dependencies(self, archive: ArchivePlugin, files: Files) -> None:
-        """The calendar a page shows, for the fast preview (see preview.py): a post's or a
-        listing's own month, and on every other page (journal, issues, ordinary pages) the
-        newest month."""
+        """The calendar a page shows, for the fast preview (preview.py) and the render cache
+        (render_cache.py): a post's or a listing's own month, and on every other page
+        (journal, issues, ordinary pages) the newest month."""
         assert self.calendar is not None
+        if not archive.tracking:
+            return
         # Hashed once: a month is shown by every page of its month.
-        months = {key: hash(_month_data(month)) for key, month in self.calendar.months.items()}
+        months = {key: archive.fingerprint(_month_data(month))
+                  for key, month in self.calendar.months.items()}
         for post in archive.posts.values():
             view = self.calendar.view(post=post)
             if view is not None:

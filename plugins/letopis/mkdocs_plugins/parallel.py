@@ -287,8 +287,8 @@ def install(build: ModuleType, environ: dict[str, str] | os._Environ[str]) -> in
 
 def main(argv: list[str] | None = None) -> None:
     """`python -m letopis.mkdocs_plugins.parallel build …`: MkDocs' (or ProperDocs') own
-    command line, with the page loops in workers and the Markdown cache (build_cache.py)
-    when LETOPIS_CACHE names its folder."""
+    command line, with the page loops in workers, and the Markdown cache (build_cache.py) and
+    the render cache (render_cache.py) when LETOPIS_CACHE names their folder."""
     from letopis.engine import import_engine
 
     engine = import_engine()
@@ -296,9 +296,12 @@ def main(argv: list[str] | None = None) -> None:
     from mkdocs.__main__ import cli
     from mkdocs.structure.pages import Page
 
-    from letopis.mkdocs_plugins import build_cache
+    from letopis.mkdocs_plugins import build_cache, render_cache
 
-    build_cache.install(Page, build.log.name.split(".")[0], os.environ.get(build_cache.ENV))
+    folder = os.environ.get(build_cache.ENV)
+    build_cache.install(Page, build.log.name.split(".")[0], folder)
+    # Before the parallel build captures `_build_page`: its workers render through the cache.
+    render_cache.install(build, folder)
     install(build, os.environ)
     cli.main(args=sys.argv[1:] if argv is None else argv, prog_name=engine)
 

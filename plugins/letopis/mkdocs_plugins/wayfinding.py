@@ -85,14 +85,14 @@ class WayfindingPlugin(BasePlugin[WayfindingConfig]):
 
     def _declare_dependencies(self, config: MkDocsConfig, files: Files) -> None:
         """The sidebar's category and tag widgets show every term on every page: for the fast
-        preview (preview.py), every page depends on them."""
+        preview (preview.py) and the render cache, every page depends on them."""
         archive = self._archive
         assert archive is not None
         widgets = [w for w in config.extra.get("sidebar") or ()
                    if isinstance(w, str) and w in TERM_WIDGETS]
-        if not widgets:
+        if not widgets or not archive.tracking:
             return
-        shown = hash(tuple(self._terms[TERM_WIDGETS[w]].key for w in widgets))
+        shown = archive.fingerprint(*(self._terms[TERM_WIDGETS[w]].key for w in widgets))
         for file in files.documentation_pages(inclusion=archive.reads):
             archive.depends(file.src_uri, shown)
 

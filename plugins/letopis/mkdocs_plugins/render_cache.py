@@ -1,0 +1,305 @@
+"""The render cache of `letopis build`: a page whose declared inputs did not change since an
+earlier build is not rendered through its template again; its HTML comes from
+`.cache/letopis/pages/`.
+
+Installed by `python -m letopis.mkdocs_plugins.parallel` (what `letopis build` runs) beside the
+Markdown cache (build_cache.py) when LETOPIS_CACHE names the cache's folder, before the
+parallel build takes over MkDocs' page loop, so that its workers use it too; never by
+`mkdocs build` or `mkdocs serve`. It replaces one step only: MkDocs' `_build_page` gets,
+during the call, a stand-in for the page's template whose `render(context)` looks the output
+up by key. Every plugin's on_page_context runs before it and on_post_page after it as always
+(they collect what feeds, search and the sitemap need), and MkDocs writes the page.
+
+The key is the digest of everything the output is made from:
+- the setting (build_cache.setting_key: mkdocs.yml, versions, Letopis' source), the theme
+  (every file under custom_dir, its name) and the authors registry;
+- the navigation, once per build (titles, addresses, structure), and the page's place in it
+  (previous and next page);
+- the template's name; the page: path, address, title, meta, HTML, table of contents;
+- what the plugins put in the template's context for this page, written out by a stable
+  serializer (core/build_cache.stable): the post and its neighbours, a listing's posts, the
+  rendered calendar, breadcrumbs, the page's meta tags…;
+- what the page declared it shows from elsewhere (`archive.depends`, recorded in the build as
+  in the fast preview): the sidebar's terms, the pages section, a journal issue's title.
+
+Any doubt leaves the page to be rendered: a context value the serializer cannot name surely
+(an object without a stable form), a context key no Letopis plugin documents here (author
+pages, the archive grid, term indexes and journal pages show data from all over the site and
+are always rendered), a theme template that reads a context variable left out of the key
+(`pages`, `build_date_utc`), an entry that cannot be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+from functools import partial
+from multiprocessing import get_context
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from jinja2 import TemplateError, meta
+
+from letopis.core.build_cache import Store, UnstableError, digest, files_digest, stable
+
+FORMAT = "letopis-pages-1"  # changes when the key's or an entry's layout does
+# What MkDocs' get_context gives every page, keyed apart (the navigation, the page) or through
+# the setting (config, extra_css/javascript, base_url from the address, mkdocs_version).
+MKDOCS_CONTEXT = frozenset({"nav", "pages", "base_url", "extra_css", "extra_javascript",
+                            "mkdocs_version", "build_date_utc", "config", "page"})
+# Context variables whose values are plain data about this page, written into the key. A key
+# outside both sets (author_page, archive_grid, term_index, journal_page…) means: render.
+PAGE_CONTEXT = frozenset({"letopis", "calendar", "feeds", "page_meta", "structured_data",
+                          "breadcrumbs", "breadcrumbs_data", "post_issue"})
+# Variables of get_context left out of the key: every file's page (a new post would change
+# every key) and the time of the build. The theme must not read them for the cache to work.
+NOT_KEYED = frozenset({"pages", "build_date_utc"})
+# The fields of archive.PageData, each either keyed by `_shown` or left out there for a reason:
+# a new field must be looked at before a page showing it can be cached.
+PAGE_DATA = frozenset({"ui", "preview", "authors", "post", "older", "newer", "comments",
+                       "listing", "entry", "nav_key"})
+
+_installed = False
+
+
+def recording() -> bool:
+    """Whether this process builds with the render cache: plugins then record `depends`."""
+    return _installed
+
+
+class _Counts:
+    """Pages rendered and taken from the cache, counted across the forked workers too (shared
+    memory made before they fork)."""
+
+    def __init__(self) -> None:
+        self._values = get_context("fork").Array("q", 2)
+
+    def add(self, cached: bool) -> None:
+        with self._values.get_lock():
+            self._values[1 if cached else 0] += 1
+
+    @property
+    def rendered(self) -> int:
+        return int(self._values[0])
+
+    @property
+    def cached(self) -> int:
+        return int(self._values[1])
+
+
+class RenderCache:
+    def __init__(self, store: Store, build: ModuleType) -> None:
+        self.store = store
+        self.build = build
+        self.build_page = build._build_page
+        self.run_build = build.build
+        self.counts = _Counts()
+        self._setting: tuple[int, str | None] | None = None  # (id of config, key)
+        self._nav: tuple[int, str | None] | None = None  # (id of nav, its digest)
+
+    def install(self) -> None:
+        self.build._build_page = self._build_page
+        self.build.build = self._build
+
+    def _build(self, config: Any, *args: Any, **kwargs: Any) -> None:
+        # The setting's key once, in the parent, before the workers fork (it walks the theme's
+        # 14,000 files), with the environment as every plugin's on_env left it: an on_env of
+        # our own, run last.
+        def on_env(env: Any, *, config: Any, files: Any) -> Any:
+            self._setting = (id(config), _setting_key(config, env))
+            return env
+
+        config.plugins.events["env"].append(on_env)
+        self.run_build(config, *args, **kwargs)
+        from mkdocs.plugins import get_plugin_logger
+
+        from letopis.core.messages import say
+
+        get_plugin_logger("letopis").info(say("render_cache_counts",
+                                              rendered=self.counts.rendered,
+                                              cached=self.counts.cached))
+        self.store.prune()  # bounded: the least recently used go first
+
+    def _build_page(self, page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
+                    dirty: bool = False, excluded: bool = False) -> None:
+        get_template = env.get_template
+
+        def cached_template(name: str, *args: Any, **kwargs: Any) -> Any:
+            template = get_template(name, *args, **kwargs)
+            build_key = self._build_key(config, nav, env)
+            return _Template(template, self, name, build_key, config) if build_key else template
+
+        own = env.__dict__.get("get_template")
+        env.get_template = cached_template  # for this page only: MkDocs asks once, here
+        try:
+            self.build_page(page, config, doc_files, nav, env, dirty, excluded=excluded)
+        finally:
+            if own is None:
+                del env.get_template
+            else:
+                env.get_template = own
+
+    def _build_key(self, config: Any, nav: Any, env: Any) -> str | None:
+        """What every page's key shares in this build; None: nothing is cached."""
+        if self._setting is None or self._setting[0] != id(config):
+            self._setting = (id(config), _setting_key(config, env))
+        if self._nav is None or self._nav[0] != id(nav):
+            self._nav = (id(nav), _nav_key(nav))
+        setting, navigation = self._setting[1], self._nav[1]
+        return digest(FORMAT, setting, navigation) if setting and navigation else None
+
+    def render(self, template: Any, name: str, build_key: str, config: Any,
+               context: dict[str, Any]) -> str:
+        key = page_key(build_key, name, context, config)
+        if key is not None and (data := self.store.get(key)) is not None:
+            try:
+                output = data.decode("utf-8")
+            except UnicodeDecodeError:  # a damaged entry: rendered again
+                pass
+            else:
+                self.counts.add(cached=True)
+                return output
+        output = template.render(context)
+        if key is not None:
+            self.store.put(key, output.encode("utf-8"))
+        self.counts.add(cached=False)
+        return output
+
+
+class _Template:
+    """A page's template as MkDocs' `_build_page` sees it: rendered through the cache."""
+
+    def __init__(self, template: Any, cache: RenderCache, name: str, build_key: str,
+                  config: Any) -> None:
+        self._render: Callable[[dict[str, Any]], str] = partial(cache.render, template, name,
+                                                                build_key, config)
+        self._template = template
+
+    def render(self, context: dict[str, Any]) -> str:
+        return self._render(context)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+
+def _setting_key(config: Any, env: Any) -> str | None:
+    """The setting, the theme and the data files every page may show; None if the theme
+    reads what the key leaves out."""
+    from letopis.mkdocs_plugins.build_cache import setting_key
+
+    setting = setting_key(config)
+    if setting is None or _reads_unkeyed(env, config.theme):
+        return None
+    custom_dir = config.theme.custom_dir
+    theme = files_digest((path for path in Path(custom_dir).rglob("*") if path.is_file()),
+                         Path(custom_dir)) if custom_dir else ""
+    archive = config.plugins.get("letopis/archive")
+    registry = b""
+    if archive is not None:
+        try:
+            registry = Path(config.docs_dir, archive.config.authors_file).read_bytes()
+        except OSError:
+            registry = b"-"  # none: not the same as an empty one
+    return digest(setting, theme, str(config.theme.name), repr(config.theme.dirs), registry)
+
+
+def _reads_unkeyed(env: Any, theme: Any) -> bool:
+    """Whether a template of the theme reads a context variable the key leaves out (its
+    templates parsed, not rendered: Jinja lists the names a template takes from outside)."""
+    for name in env.list_templates(filter_func=lambda name: name.endswith((".html", ".xml"))):
+        if name == "sitemap.xml":
+            continue  # rendered once per build by MkDocs, not a page
+        source = env.loader.get_source(env, name)[0]
+        if not any(variable in source for variable in NOT_KEYED):
+            continue  # parsing every template of Material costs seconds
+        try:
+            read = meta.find_undeclared_variables(env.parse(source))
+        except TemplateError:
+            # One that does not compile here (Material's blog templates want the blog
+            # plugin's filters) cannot render a page of this build either.
+            continue
+        if read & NOT_KEYED:
+            return True
+    return False
+
+
+def _nav_key(nav: Any) -> str | None:
+    """The navigation every page shows: titles, addresses and structure."""
+
+    def item(entry: Any) -> tuple:
+        children = tuple(item(child) for child in (getattr(entry, "children", None) or ()))
+        file = getattr(entry, "file", None)
+        return (type(entry).__name__, str(entry.title), getattr(entry, "url", None),
+                file.src_uri if file is not None else None, children)
+
+    try:
+        return digest(stable((tuple(item(entry) for entry in nav.items),
+                              nav.homepage.url if nav.homepage else None)))
+    except (UnstableError, AttributeError):
+        return None
+
+
+def page_key(build_key: str, name: str, context: dict[str, Any], config: Any) -> str | None:
+    """The key of one page's output; None if any part of what it shows has no stable form."""
+    page = context.get("page")
+    if page is None or any(key not in MKDOCS_CONTEXT and key not in PAGE_CONTEXT
+                           for key in context):
+        return None
+    archive = config.plugins.get("letopis/archive")
+    declared = archive.declared if archive is not None else None
+    if archive is not None and declared is None:
+        return None  # the build records nothing: what the page shows is unknown
+    src_uri = page.file.src_uri
+    try:
+        shown = stable((
+            src_uri, page.url, page.canonical_url, page.edit_url, str(page.title), page.meta,
+            page.is_homepage, _toc(page.toc), _neighbour(page.previous_page),
+            _neighbour(page.next_page), context.get("base_url"),
+            tuple((key, _shown(context[key])) for key in sorted(PAGE_CONTEXT)
+                  if key in context),
+            tuple(declared.get(src_uri, ())) if declared is not None else (),
+        ))
+    except UnstableError:
+        return None
+    return digest(build_key, name, shown, page.content or "")
+
+
+def _neighbour(page: Any) -> tuple | None:
+    return (page.url, str(page.title)) if page is not None else None
+
+
+def _toc(toc: Any) -> tuple:
+    return tuple((str(link.title), link.id, link.level, _toc(link.children)) for link in toc)
+
+
+def _shown(value: Any) -> Any:
+    """What a template can show of a context value, as plain data for `stable`. A listing
+    page's `listing` holds every post of the listing, all pages of it: only what the listing
+    template shows of it goes in (its posts on this page are there in full). Left out: the
+    authors (the registry is in the setting's key) and `entry`, a function rendering a listed
+    post with the entry template (the theme), at this page's depth (base_url)."""
+    from letopis.mkdocs_plugins.archive import PageData
+
+    if not isinstance(value, PageData):
+        return value
+    if {field.name for field in fields(PageData)} != PAGE_DATA:
+        raise UnstableError("PageData has fields this module does not know")
+    listing = value.listing
+    return (value.ui, value.preview, value.post, value.older, value.newer, value.comments,
+            value.nav_key,
+            listing and (listing.number, listing.count, listing.url, listing.title,
+                         listing.posts, listing.newer_url, listing.older_url,
+                         listing.listing.kind, listing.listing.url, listing.listing.heading,
+                         listing.listing.name, len(listing.listing.posts)))
+
+
+def install(build: ModuleType, folder: str | None) -> RenderCache | None:
+    """Render pages through the cache in `folder` (None or empty: no cache)."""
+    global _installed
+    if not folder:
+        return None
+    cache = RenderCache(Store(Path(folder) / "pages"), build)
+    cache.install()
+    _installed = True
+    return cache
