@@ -236,6 +236,9 @@ def test_replace_blocks_leaves_text_it_finds_no_block_in_as_written(text: str) -
          [f'{PATH}:17: неизвестное значение строки "Средне" (строки: Быстро, Долго)']),
         (matrix_with(*GOOD[:3], "4. [Долго, Мало]"),
          [f"{PATH}:17: у группы нет названия после её [клетки]"]),
+        # A group without a name is left out: the cell it names is not taken twice.
+        (matrix_with(*GOOD[:3], "4. [Быстро, Много]"),
+         [f"{PATH}:17: у группы нет названия после её [клетки]"]),
         # Two groups in one unknown cell: each reported, the cell never looked up.
         (matrix_with(*GOOD[:2], "3. [Средне, Много] В", "4. [Средне, Много] Г"),
          [f'{PATH}:13: неизвестное значение строки "Средне" (строки: Быстро, Долго)',

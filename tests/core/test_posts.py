@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -131,3 +132,17 @@ def test_bad_files_do_not_hide_good_ones() -> None:
     posts, problems = load_posts(files, CONTEXT)
     assert [p.title for p in posts] == ["B"]
     assert [p.path for p in problems.errors] == ["content/posts/a.md", "content/posts/c.md"]
+
+
+def test_a_post_is_written_to_its_address_with_the_letters_of_its_slug() -> None:
+    (post,), problems = load(front("title: A", "date: 2014-05-20", "slug: ложь"))
+    assert not problems
+    assert post.url == "2014/05/%D0%BB%D0%BE%D0%B6%D1%8C/"
+    assert post.url_path() == "2014/05/ложь/index.html"
+
+
+def test_a_post_without_its_front_matter_points_at_the_first_line() -> None:
+    (post,), _ = load(front("title: A", "date: 2014-05-20"))
+    assert post.line_of("date") == 3
+    assert post.line_of("tags") == 1  # no such key: the opening line
+    assert replace(post, front=None).line_of("date") == 1

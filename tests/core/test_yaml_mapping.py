@@ -4,9 +4,11 @@ their bounds, and where a refused value is reported (survivors of the mutation r
 from __future__ import annotations
 
 import pytest
+import yaml
+from yaml import SafeLoader
 
 from letopis.core.problems import Problems
-from letopis.core.yaml_mapping import read_yaml
+from letopis.core.yaml_mapping import RefusedValue, _at_its_line, read_yaml
 
 PATH = "content/posts/x.md"
 TOO_DEEP = f"{PATH}:{{line}}: списки и ключи вложены здесь глубже 20 уровней; хватит нескольких"
@@ -92,3 +94,43 @@ def test_a_colon_in_a_value_is_answered_with_the_line_quoted(line: str, title: s
     data, again = read(suggested + "\n")
     assert again == []
     assert data.value == {"title": title}
+
+
+# The loader's checked constructors are made when the module is imported, so mutation testing
+# only reaches the wrapper when a test makes one (the loads above use the import-time ones).
+MARK = yaml.Mark("front matter", 12, 3, 4, None, None)
+INT, BOOL = "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"
+
+
+@pytest.mark.parametrize(
+    ("construct", "node", "expected"),
+    [
+        (SafeLoader.construct_yaml_int, yaml.ScalarNode(INT, "42", MARK), 42),
+        (SafeLoader.construct_yaml_bool, yaml.ScalarNode(BOOL, "yes", MARK), True),
+    ],
+)
+def test_a_checked_constructor_gives_the_value(construct, node, expected) -> None:
+    loader = SafeLoader("")
+    assert _at_its_line(construct)(loader, node) == expected
+
+
+@pytest.mark.parametrize(
+    ("construct", "node", "message"),
+    [
+        (SafeLoader.construct_yaml_int, yaml.ScalarNode(INT, "ten", MARK),
+         'значение "ten" нельзя прочитать как !!int; если это текст, возьмите его в кавычки'),
+        (SafeLoader.construct_yaml_bool, yaml.ScalarNode(BOOL, "maybe", MARK),
+         'значение "maybe" нельзя прочитать как !!bool; если это текст, возьмите его в '
+         "кавычки"),
+        # A list tagged as a number: no value to quote, and PyYAML would not say it in Russian.
+        (SafeLoader.construct_yaml_int,
+         yaml.SequenceNode(INT, [yaml.ScalarNode(INT, "1", MARK)], MARK),
+         "это значение нельзя прочитать как !!int; если это текст, возьмите его в кавычки"),
+    ],
+)
+def test_a_checked_constructor_refuses_at_the_node(construct, node, message: str) -> None:
+    loader = SafeLoader("")
+    with pytest.raises(RefusedValue) as refused:
+        _at_its_line(construct)(loader, node)
+    assert refused.value.problem == message
+    assert refused.value.problem_mark is MARK
