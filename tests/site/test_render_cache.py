@@ -1,0 +1,151 @@
+"""`letopis build`'s render cache (mkdocs_plugins/render_cache.py): after each kind of edit a
+build that takes unchanged pages' HTML from `.cache/letopis/pages/` is byte-identical to one
+made from nothing (`--no-cache`), and the pages that do not show what changed are not
+rendered again (the counts `letopis build` logs)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO, copy_fixture
+from tests.site.test_build_cache import config_of, edit, files_of_site
+from tests.site.test_parallel_build import letopis_build
+
+POSTS = "content/posts"
+COUNTS = re.compile(r"по шаблонам собрано — (\d+), из кэша взято — (\d+)")
+
+
+def site_config(root: Path, **extra: object) -> dict:
+    config = config_of(root)
+    # The sidebar's term widgets show every category and tag on every page (a declared
+    # dependency of each page), the contents in the nav make pages outside it share theirs.
+    config["extra"] = {"sidebar": ["toc", "calendar", "categories", "tags"], **extra}
+    config["theme"]["features"] = ["toc.integrate"]
+    return config
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_fixture("journal", tmp_path_factory.mktemp("rendered"))
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "content/about.md").write_text("---\ntitle: О проекте\n---\n\nО проекте.\n",
+                                           encoding="utf-8")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(site_config(root), allow_unicode=True),
+                                     encoding="utf-8")
+    return root
+
+
+def pages_of(site: Path) -> dict[str, bytes]:
+    """The site's pages, but for the redirects from old addresses (not rendered per page)."""
+    return {name: data for name, data in files_of_site(site).items()
+            if name.endswith("index.html") and b'http-equiv="refresh"' not in data}
+
+
+def always_rendered(site: Path) -> set[str]:
+    """The pages that show data from all over the site and are never cached: author pages,
+    the indexes of categories and tags, the archive grid, the journal and its issues."""
+    return {name for name in pages_of(site)
+            if name.startswith(("author/", "journal/"))
+            or name in {"category/index.html", "tag/index.html", "archive/index.html"}}
+
+
+class Builds:
+    """Cached and fresh builds of one project, one after the other."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.jobs = 2
+        self.fresh: dict[str, bytes] = {}
+        self.seen: set[tuple[str, bytes]] = set()  # every page as any earlier build made it
+
+    def build(self) -> tuple[int, int, set[str], set[str]]:
+        """A cached and a fresh build, compared byte for byte; the cached build's counts of
+        pages rendered and taken from the cache, the pages whose HTML changed since the last
+        build, and those whose HTML no earlier build made (the cache cannot have them)."""
+        self.jobs = 3 - self.jobs  # alternately one process and two
+        cached = letopis_build(self.root, self.root / "site-cached", "--jobs", str(self.jobs))
+        fresh = letopis_build(self.root, self.root / "site-fresh", "--jobs", "1",
+                              "--no-cache")
+        assert cached.returncode == 0, cached.stderr
+        assert fresh.returncode == 0, fresh.stderr
+        assert not COUNTS.search(fresh.stderr)  # no cache, no counts
+        first = files_of_site(self.root / "site-cached")
+        second = files_of_site(self.root / "site-fresh")
+        assert first.keys() == second.keys()
+        assert [name for name in first if first[name] != second[name]] == []
+        pages = pages_of(self.root / "site-fresh")
+        changed = {name for name, data in pages.items() if self.fresh.get(name) != data}
+        new = {name for name, data in pages.items() if (name, data) not in self.seen}
+        self.fresh = pages
+        self.seen |= set(pages.items())
+        found = COUNTS.search(cached.stderr)
+        assert found, cached.stderr
+        return int(found[1]), int(found[2]), changed, new
+
+
+# Kinds of edit, each followed by a cached and a fresh build; `few`: only the pages that show
+# what changed are rendered again, else every page is.
+ROUNDS: list[tuple[str, Callable[[Path], None], bool]] = [
+    ("post text edited", lambda root: edit(root / POSTS / "anons-2.md", "Анонс второго",
+                                           "Новый абзац.\n\nАнонс второго"), True),
+    ("post retitled", lambda root: edit(root / POSTS / "so-skhemoi.md", "title: Запись",
+                                        "slug: zapis-so-skhemoi\ntitle: Новая запись"),
+     True),
+    # Every page's sidebar lists the tags (declared by letopis/wayfinding, not in the context).
+    ("tag added", lambda root: edit(root / POSTS / "anons-1.md", "date:",
+                                    "tags: [Новый тег]\ndate:"), False),
+    ("post moved to another month", lambda root: edit(root / POSTS / "anons-1.md",
+                                                      "date: 2014-01-15",
+                                                      "date: 2014-03-15\n"
+                                                      "aliases: [/2014/01/vyshel-pervyi-nomer/]"),
+     True),
+    ("post added", lambda root: (root / POSTS / "novaia.md").write_text(
+        "---\ntitle: Новая запись\ndate: 2014-06-01\n---\n\nНовая запись.\n",
+        encoding="utf-8"), True),
+    # The site as two builds ago but for the page: those pages come from the cache.
+    ("post deleted, ordinary page edited", lambda root: (
+        (root / POSTS / "novaia.md").unlink(),
+        edit(root / "content/about.md", "О проекте.\n", "О проекте, подробнее.\n")), True),
+    ("authors registry edited", lambda root: edit(root / "content/authors.yml", "Пётр Петров",
+                                                  "Пётр Иванович Петров"), False),
+    ("theme template edited", lambda root: edit(root / "theme/letopis/post.html",
+                                                "{% block content %}",
+                                                "{% block content %}<!-- шаблон -->"), False),
+    ("mkdocs.yml edited", lambda root: (root / "mkdocs.yml").write_text(
+        yaml.safe_dump(site_config(root, note="изменено"), allow_unicode=True),
+        encoding="utf-8"), False),
+    ("nav changed: a page added", lambda root: (root / "content/contacts.md").write_text(
+        "---\ntitle: Контакты\n---\n\nКонтакты.\n", encoding="utf-8"), False),
+]
+
+
+def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path) -> None:
+    builds = Builds(project)
+    rendered, cached, _, _ = builds.build()
+    assert cached == 0  # nothing in the cache yet
+    total = rendered
+    always = always_rendered(project / "site-fresh")
+    assert len(always) >= 8
+
+    rendered, cached, changed, _ = builds.build()  # nothing changed
+    assert changed == set()
+    assert (rendered, cached) == (len(always), total - len(always))
+
+    for name, change, few in ROUNDS:
+        change(project)
+        rendered, cached, changed, new = builds.build()
+        total = rendered + cached
+        print(name, rendered, cached, sorted(changed - always))
+        if few:
+            # At least every page whose HTML is new; at most those whose HTML changed and
+            # two more (a post's page keys its neighbours' post data, not only what it shows).
+            assert len(always | new) <= rendered <= len(always | changed) + 2, name
+            assert cached > 0, name
+        else:
+            assert (rendered, cached) == (total, 0), name
