@@ -45,7 +45,8 @@ def test_script_urls_lose_their_address(url: str) -> None:
 
 
 def test_attributes_that_run_script_are_dropped() -> None:
-    soup = parsed('Абзац\n{: onclick="alert(1)" onmouseover="alert(2)" style="x" .note }')
+    soup = parsed('Абзац\n{: onclick="alert(1)" onmouseover="alert(2)" style="x" .note '
+                  'srcdoc="<script>alert(3)</script>" formaction="https://example.org/" }')
     (paragraph,) = soup.select("p")
     assert paragraph.attrs == {"class": ["note"]}
 
@@ -54,6 +55,16 @@ def test_attributes_that_run_script_are_dropped() -> None:
     ("page/", True), ("../x.png", True), ("https://a.b/c", True), ("HTTP://a.b", True),
     ("mailto:x@y.z", True), ("javascript:x", False), ("file:///etc/passwd", False),
     ("\x01javascript:x", False), ("a:b", False), ("./a:b", True),
+    # A browser drops the spaces and tabs before or inside a scheme, and so reads these as
+    # https: and mailto:.
+    (" https://a.b/c", True), ("ht\ttps://a.b/c", True), ("mail\nto:x@y.z", True),
 ])
 def test_is_safe_url(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
+
+
+def test_the_sites_extension_options_apply_in_fields() -> None:
+    # toc's permalink option: each heading gets its own link, as on the site's pages.
+    html = FieldMarkdown(["toc"], {"toc": {"permalink": "¶"}}).convert("# Summary")
+    link = BeautifulSoup(html, "lxml").select_one("h1 a")
+    assert (link.get_text(), link["href"]) == ("¶", "#summary")

@@ -166,3 +166,60 @@ def test_merged_keys_carry_the_line_of_the_merge() -> None:
     assert doc.meta["slug"] == "t" and doc.meta["tags"] == ["x"]
     assert doc.line_of("slug") == 5
     assert doc.line_of("tags") == 4
+
+
+NOT_UTF8 = "content/posts/x.md:2: файл не в кодировке UTF-8 (байт 0x{byte}){hint}; сохраните его " \
+           "в кодировке UTF-8"
+CP1251 = ": похоже, он в кодировке Windows-1251"
+
+
+@pytest.mark.parametrize(
+    ("title", "hint"),
+    [
+        # The hint needs more than 80 % of the letters beyond ASCII to be Cyrillic, counting
+        # both ends of А–я, and Ё and ё, which lie outside that range.
+        ("Ая", True),
+        ("Ёлка", True),
+        ("ёлка", True),
+        ("«елка", False),  # 4 of 5: not more than 80 %
+        ("«» 20°", False),  # quotes and a degree sign: Windows-1251 has them, but no letters
+    ],
+)
+def test_text_in_windows_1251_is_named(title: str, hint: bool) -> None:
+    raw = f"---\ntitle: {title}\n---\n".encode("cp1251")
+    doc, problems = read(raw)
+    assert doc is None
+    assert problems == [NOT_UTF8.format(byte=f"{raw[11]:02X}", hint=CP1251 if hint else "")]
+
+
+def test_bytes_that_are_not_windows_1251_either_get_no_hint() -> None:
+    _, problems = read(b"---\ntitle: \x98\n---\n")  # 0x98 has no character in Windows-1251
+    assert problems == [NOT_UTF8.format(byte="98", hint="")]
+
+
+UNSHOWABLE = ("content/posts/x.md:{line}: в файле есть управляющий символ U+{code}{where}, его "
+              "нельзя показать на странице или в ленте; удалите его")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        # A quarter of the characters zero or more: text saved as UTF-16 or UTF-32.
+        (b"ab\0cd\0ef", "content/posts/x.md:1: файл, похоже, сохранён в кодировке UTF-16 или "
+                        "UTF-32 (многие его символы — нулевые байты); сохраните его в кодировке "
+                        "UTF-8"),
+        (b"abc\0de\0fg", UNSHOWABLE.format(line=1, code="0000", where=' после "abc"')
+         + " (и ещё 1 дальше)"),
+        # At the start of the second line, the first being empty.
+        (b"\n\x1b[1m", UNSHOWABLE.format(line=2, code="001B", where=" в начале строки")),
+        # After spaces only: neither at the start nor after text.
+        (b"    \x07x", UNSHOWABLE.format(line=1, code="0007", where="")),
+        # The 20 characters before it.
+        ("title: Сегментация клиентского потока\x07".encode(),
+         UNSHOWABLE.format(line=1, code="0007", where=' после "я клиентского потока"')),
+    ],
+)
+def test_where_an_unshowable_character_is_said(raw: bytes, message: str) -> None:
+    doc, problems = read(raw)
+    assert doc is None
+    assert problems == [message]
