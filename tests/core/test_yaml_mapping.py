@@ -134,3 +134,37 @@ def test_a_checked_constructor_refuses_at_the_node(construct, node, message: str
         _at_its_line(construct)(loader, node)
     assert refused.value.problem == message
     assert refused.value.problem_mark is MARK
+
+
+YAML_ERROR = f"{PATH}:{{line}}: шапка: ошибка YAML: {{problem}}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parser's own words, once, with nothing of its "in <unicode string>" trail.
+        ("title: A\n  date: 2014\n",
+         YAML_ERROR.format(line=2, problem="mapping values are not allowed in this context")),
+        # A tab after the indentation is no tab indentation.
+        ("title: A\n  date:\t2014\n",
+         YAML_ERROR.format(line=2, problem="mapping values are not allowed in this context")),
+        # An error found on one line in something started on another names both.
+        ("title: A\ntags: [a, b\ndate: x\n",
+         YAML_ERROR.format(line=3, problem="did not find expected ',' or ']' (while parsing a "
+                                           "flow sequence: начало на строке 2)")),
+        # YAML also ends lines at a carriage return: its line numbers may run past the text's
+        # lines, and the error is still reported, on the text's last line.
+        ("title: A\r  bad: x\r",
+         YAML_ERROR.format(line=1, problem="mapping values are not allowed in this context")),
+    ],
+)
+def test_a_yaml_error_is_said_once_on_its_line(text: str, expected: str) -> None:
+    data, problems = read(text)
+    assert data is None
+    assert problems == [expected]
+
+
+def test_a_local_tag_is_named_as_written() -> None:
+    _, problems = read("title: A\nx: !custom 1\n")
+    assert problems == [f"{PATH}:2: метка типа !custom здесь не поддерживается; удалите её и "
+                        "запишите значение просто"]
