@@ -157,3 +157,26 @@ def test_every_use_of_a_shortcode_is_counted() -> None:
     result = to_markdown('[gallery]\n\n[gallery ids="2"]')
     assert result.shortcodes == {"gallery": 2}
     assert result.unconverted == ["шорткод [gallery]", "шорткод [gallery]"]
+
+
+@pytest.mark.parametrize(
+    ("html", "caption"),
+    [
+        # A figure's caption is its other text, wherever the image sits in it: inside a
+        # paragraph, or inside a link that holds words too.
+        ('<figure><p><img src="https://example.org/a.png"> Схема продаж</p></figure>',
+         "Схема продаж"),
+        ('<figure><a href="https://example.org/big.png"><img src="https://example.org/a.png">'
+         " Увеличить</a></figure>", "Увеличить"),
+    ],
+)
+def test_the_text_beside_a_figures_image_is_its_caption(html: str, caption: str) -> None:
+    assert to_markdown(html).markdown == (
+        '<figure markdown="span">\n  ![](https://example.org/a.png)\n'
+        f"  <figcaption>{caption}</figcaption>\n</figure>\n")
+
+
+def test_a_table_inside_a_code_block_is_code_as_written() -> None:
+    # In a code block a backslash would be shown: nothing inside is escaped.
+    html = "<pre><table><tr><th>*a*</th></tr><tr><td>[x]</td></tr></table></pre>"
+    assert to_markdown(html).markdown == "    | *a* |\n    | --- |\n    | [x] |\n"
