@@ -98,7 +98,9 @@ def test_every_problem_of_a_file_is_reported() -> None:
 
 @pytest.mark.parametrize(
     ("key", "hint"),
-    [("catgories", ' (может быть, "categories"?)'), ("colour", "")],
+    [("catgories", ' (может быть, "categories"?)'), ("colour", ""),
+     # A hint names a key of a post, never one of the keys MkDocs or Material read.
+     ("descripton", "")],
 )
 def test_unknown_keys_are_warnings(key: str, hint: str) -> None:
     posts, problems = load(front("title: A", "date: 2014-05-20", f"{key}: x"))
