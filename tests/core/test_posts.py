@@ -141,6 +141,12 @@ def test_a_post_is_written_to_its_address_with_the_letters_of_its_slug() -> None
     assert not problems
     assert post.url == "2014/05/%D0%BB%D0%BE%D0%B6%D1%8C/"
     assert post.url_path() == "2014/05/ложь/index.html"
+    assert post.slug_line == 4  # where the slug is written
+
+
+def test_a_slug_made_from_the_title_comes_from_the_title_line() -> None:
+    (post,), _ = load(front("date: 2014-05-20", "title: Ложь"))
+    assert post.slug_line == 3
 
 
 def test_a_post_without_its_front_matter_points_at_the_first_line() -> None:

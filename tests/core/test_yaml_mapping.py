@@ -168,3 +168,13 @@ def test_a_local_tag_is_named_as_written() -> None:
     _, problems = read("title: A\nx: !custom 1\n")
     assert problems == [f"{PATH}:2: метка типа !custom здесь не поддерживается; удалите её и "
                         "запишите значение просто"]
+
+
+def test_nothing_past_the_nesting_limit_is_counted() -> None:
+    # An alias that repeats 10,001 values, 25 lists deep: the nesting is refused, at its line,
+    # before what lies past the limit is expanded.
+    text = ("title: Запись\nlist: &x [" + ", ".join(["1"] * 10_000) + "]\n"
+            "deep: " + "[" * 25 + "*x" + "]" * 25 + "\n")
+    data, problems = read(text)
+    assert data is None
+    assert problems == [TOO_DEEP.format(line=3)]
