@@ -154,3 +154,11 @@ def test_a_post_without_its_front_matter_points_at_the_first_line() -> None:
     assert post.line_of("date") == 3
     assert post.line_of("tags") == 1  # no such key: the opening line
     assert replace(post, front=None).line_of("date") == 1
+
+
+def test_a_summary_is_split_into_its_paragraphs() -> None:
+    (post,), problems = load(front("title: A", "date: 2014-05-20",
+                                   "summary: |", "  Первый абзац,", "  в две строки.", "",
+                                   "  Второй абзац."))
+    assert not problems
+    assert post.summary == ("Первый абзац,\nв две строки.", "Второй абзац.")
