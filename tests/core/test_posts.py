@@ -63,6 +63,8 @@ def test_a_complete_post() -> None:
         (["title: A", "date: 2014-02-30"], 3, 'дата "2014-02-30" — несуществующий день'),
         (["title: A", "date: 2014-05-20", "slug: a/b"], 4,
          "slug 'a/b' может содержать только буквы"),
+        # A yes/no is no address (the message names the value as YAML read it).
+        (["title: A", "date: 2014-05-20", "slug: yes"], 4, "slug True может содержать только"),
         (["title: A", "date: 2014-05-20", "categories: Продажи"], 4,
          "categories должно быть списком, например categories: [Продажи, Клиенты]"),
         (["title: A", "date: 2014-05-20", "tags: [ok, {a: b}]"], 4,
@@ -162,3 +164,29 @@ def test_a_summary_is_split_into_its_paragraphs() -> None:
                                    "  Второй абзац."))
     assert not problems
     assert post.summary == ("Первый абзац,\nв две строки.", "Второй абзац.")
+
+
+
+@pytest.mark.parametrize("written", ["010", "007", "0x10", "0b11", "1_000", "1:30", "+5"])
+def test_a_number_is_kept_as_written_where_text_is_expected(written: str) -> None:
+    # YAML 1.1 reads these as 8, 7, 16, 3, 1000, 90 and 5; a title or a tag that changed
+    # silently would be no one's intent.
+    (post,), problems = load(front(f"title: {written}", "date: 2014-05-20",
+                                   f"tags: [{written}]"))
+    assert not problems
+    assert (post.title, [t.name for t in post.tags]) == (written, [written])
+
+
+@pytest.mark.parametrize("written", ["010", "0x10", "1_000"])
+def test_a_number_as_a_slug_is_the_address_as_written(written: str) -> None:
+    (post,), problems = load(front("title: A", "date: 2014-05-20", f"slug: {written}"))
+    assert not problems
+    assert post.url == f"2014/05/{written}/"
+
+
+def test_a_whole_number_as_written_is_a_number() -> None:
+    (post,), problems = load(front("title: -5", "date: 2014-05-20", "slug: 2014",
+                                   "tags: [0, 1984]"))
+    assert not problems
+    assert (post.title, post.slug, [t.name for t in post.tags]) == ("-5", "2014", ["0", "1984"])
+    assert post.url == "2014/05/2014/"

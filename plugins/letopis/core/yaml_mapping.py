@@ -84,8 +84,12 @@ def _construct_unknown(loader: _FrontMatterLoader, node: yaml.Node) -> Any:
     raise RefusedValue(node.start_mark, say("tag_unsupported", tag=_tag_name(node.tag)))
 
 
+# YAML 1.1 reads `010` as 8, `0x10` as 16, `1_000` as 1000 and `1:30` as 90: a title, slug or
+# tag written so would change silently. A plain value is a whole number only when written as
+# one is printed; the rest stays the text it is (`!!int 010` still asks for YAML's reading).
+_WHOLE_NUMBER = re.compile(r"^(?:0|-?[1-9][0-9]*)$")
 _FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers
+    first: [(tag, _WHOLE_NUMBER if tag == _INT_TAG else regexp) for tag, regexp in resolvers
             if tag != _TIMESTAMP_TAG and tag not in _UNCONSTRUCTED_TAGS]
     for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
