@@ -226,3 +226,12 @@ def test_where_an_unshowable_character_is_said(raw: bytes, message: str) -> None
     doc, problems = read(raw)
     assert doc is None
     assert problems == [message]
+
+
+def test_lines_count_the_empty_lines_after_the_opening_line() -> None:
+    doc, problems = read(b"---  \n\n\ntitle: A\ndate: 2014-05-07\n---\n\nBody\n")
+    assert problems == []
+    assert doc.front.lines == {("title",): 4, ("date",): 5}
+    assert doc.closing_line == 6
+    _, problems = read(b"---\n\ntitle: A\ntitle: B\n---\n")
+    assert problems == ['content/posts/x.md:4: ключ "title" повторяется (впервые на строке 3)']
