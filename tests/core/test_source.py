@@ -235,3 +235,16 @@ def test_lines_count_the_empty_lines_after_the_opening_line() -> None:
     assert doc.closing_line == 6
     _, problems = read(b"---\n\ntitle: A\ntitle: B\n---\n")
     assert problems == ['content/posts/x.md:4: ключ "title" повторяется (впервые на строке 3)']
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"---\r\ntitle: A\r\nsummary: \xcf\xf0\r\n---\r\n",  # Windows line ends
+        b"---\rtitle: A\rsummary: \xcf\xf0\r---\r",  # old Mac line ends
+        b"---\ntitle: A\nsummary: \xcf\xf0\n---\n",
+    ],
+)
+def test_a_byte_that_is_not_utf8_is_on_its_line_whatever_the_line_ends(raw: bytes) -> None:
+    _, problems = read(raw)
+    assert problems == [NOT_UTF8.format(byte="CF", hint=CP1251).replace(":2:", ":3:")]
