@@ -8,11 +8,20 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from markupsafe import Markup
+from mkdocs.structure.files import InclusionLevel
 
+from letopis.core.build_cache import UnstableError, stable
+from letopis.core.posts import Term
+from letopis.mkdocs_plugins import render_cache
+from letopis.mkdocs_plugins.archive import ArchivePlugin, PageData
 from tests.conftest import REPO, copy_fixture
 from tests.site.test_build_cache import config_of, edit, files_of_site
 from tests.site.test_parallel_build import letopis_build
@@ -60,29 +69,30 @@ class Builds:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.jobs = 2
-        self.fresh: dict[str, bytes] = {}
+        self.pages: dict[str, bytes] = {}
         self.seen: set[tuple[str, bytes]] = set()  # every page as any earlier build made it
 
-    def build(self) -> tuple[int, int, set[str], set[str]]:
-        """A cached and a fresh build, compared byte for byte; the cached build's counts of
-        pages rendered and taken from the cache, the pages whose HTML changed since the last
-        build, and those whose HTML no earlier build made (the cache cannot have them)."""
-        self.jobs = 3 - self.jobs  # alternately one process and two
-        cached = letopis_build(self.root, self.root / "site-cached", "--jobs", str(self.jobs))
-        fresh = letopis_build(self.root, self.root / "site-fresh", "--jobs", "1",
-                              "--no-cache")
+    def build(self, jobs: int, fresh: bool = True) -> tuple[int, int, set[str], set[str]]:
+        """A cached build in `jobs` processes and, if `fresh`, one without the cache in the
+        other number, compared byte for byte. Returns the cached build's counts of pages
+        rendered and taken from the cache, the pages whose HTML changed since the last build,
+        and those whose HTML no earlier build made (the cache cannot have them). Without
+        `fresh`, only a build that rendered every page is a fresh one (the caller checks)."""
+        cached = letopis_build(self.root, self.root / "site-cached", "--jobs", str(jobs))
         assert cached.returncode == 0, cached.stderr
-        assert fresh.returncode == 0, fresh.stderr
-        assert not COUNTS.search(fresh.stderr)  # no cache, no counts
-        first = files_of_site(self.root / "site-cached")
-        second = files_of_site(self.root / "site-fresh")
-        assert first.keys() == second.keys()
-        assert [name for name in first if first[name] != second[name]] == []
-        pages = pages_of(self.root / "site-fresh")
-        changed = {name for name, data in pages.items() if self.fresh.get(name) != data}
+        site = self.root / "site-cached"
+        if fresh:
+            made = letopis_build(self.root, self.root / "site-fresh", "--jobs", str(3 - jobs),
+                                 "--no-cache")
+            assert made.returncode == 0, made.stderr
+            assert not COUNTS.search(made.stderr)  # no cache, no counts
+            first, second = files_of_site(site), files_of_site(self.root / "site-fresh")
+            assert first.keys() == second.keys()
+            assert [name for name in first if first[name] != second[name]] == []
+        pages = pages_of(site)
+        changed = {name for name, data in pages.items() if self.pages.get(name) != data}
         new = {name for name, data in pages.items() if (name, data) not in self.seen}
-        self.fresh = pages
+        self.pages = pages
         self.seen |= set(pages.items())
         found = COUNTS.search(cached.stderr)
         assert found, cached.stderr
@@ -127,21 +137,26 @@ ROUNDS: list[tuple[str, Callable[[Path], None], bool]] = [
 
 def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path) -> None:
     builds = Builds(project)
-    rendered, cached, _, _ = builds.build()
+    rendered, cached, _, _ = builds.build(jobs=2)
     assert cached == 0  # nothing in the cache yet
     total = rendered
     always = always_rendered(project / "site-fresh")
     assert len(always) >= 8
 
-    rendered, cached, changed, _ = builds.build()  # nothing changed
+    rendered, cached, changed, _ = builds.build(jobs=1, fresh=False)  # nothing changed
     assert changed == set()
     assert (rendered, cached) == (len(always), total - len(always))
 
-    for name, change, few in ROUNDS:
+    for entry in (project / ".cache/letopis/pages").glob("??/*"):  # damaged: rendered again
+        entry.write_bytes(b"\xff" + entry.read_bytes())
+    rendered, cached, _, _ = builds.build(jobs=1, fresh=False)
+    assert (rendered, cached) == (total, 0)
+
+    for number, (name, change, few) in enumerate(ROUNDS):
         change(project)
-        rendered, cached, changed, new = builds.build()
+        # A round that renders every page again is a fresh build: its counts say so.
+        rendered, cached, changed, new = builds.build(jobs=1 + number % 2, fresh=few)
         total = rendered + cached
-        print(name, rendered, cached, sorted(changed - always))
         if few:
             # At least every page whose HTML is new; at most those whose HTML changed and
             # two more (a post's page keys its neighbours' post data, not only what it shows).
@@ -149,3 +164,72 @@ def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path)
             assert cached > 0, name
         else:
             assert (rendered, cached) == (total, 0), name
+
+    # A theme template reading a variable the key leaves out (every page): nothing is cached.
+    # (One that does not compile is no template of this build: not looked at.)
+    (project / "theme/partials/a-broken.html").write_text("{{ pages | no_such_filter }}",
+                                                          encoding="utf-8")
+    (project / "theme/partials/count.html").write_text("{{ pages | length }}",
+                                                       encoding="utf-8")
+    builds.build(jobs=1, fresh=False)
+    rendered, cached, _, _ = builds.build(jobs=1, fresh=False)
+    assert (rendered, cached) == (total, 0)
+
+
+def test_a_page_with_a_value_of_no_stable_form_is_not_cached() -> None:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md"), url="a/", canonical_url=None,
+                           edit_url=None, title="A", meta={}, is_homepage=False, toc=[],
+                           previous_page=None, next_page=None, content="<p>A</p>")
+    config = SimpleNamespace(plugins={"letopis/archive": SimpleNamespace(declared={})})
+    key = render_cache.page_key("k", "main.html", {"page": page, "calendar": "c"}, config)
+    assert key is not None
+    assert render_cache.page_key("k", "main.html", {"page": page, "calendar": "d"}, config) \
+        not in {key, None}
+    assert render_cache.page_key("k", "main.html", {"page": page, "calendar": object()},
+                                 config) is None
+
+
+# The stable serializer (core/build_cache.stable): the same text in every process, or refused.
+@pytest.mark.parametrize(("value", "expected"), [
+    ((None, True, 3, 1.5), "tuple(None,True,3,1.5,)"),
+    (["a", b"b"], "list(str1:'a',bytes1:b'b',)"),
+    (Markup("<b>"), "Markup3:'<b>'"),
+    ({"b": 1, "a": frozenset({2, 1})}, "{str1:'a':set{1,2},str1:'b':1}"),
+    (date(2014, 5, 20), "datetime.date(2014, 5, 20)"),
+    (datetime(2014, 5, 20, 12, tzinfo=ZoneInfo("Europe/Moscow")),
+     "datetime.datetime(2014, 5, 20, 12, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Moscow'))"),
+    (timedelta(hours=3), "datetime.timedelta(seconds=10800)"),
+    (InclusionLevel.NOT_IN_NAV, "InclusionLevel.NOT_IN_NAV"),
+    (Term("Новости", "novosti", "category/novosti/"),
+     "letopis.core.posts.Term(name=str7:'Новости',slug=str7:'novosti',"
+     "url=str17:'category/novosti/',)"),
+])
+def test_stable_writes_plain_data_the_same_way_everywhere(value: object, expected: str) -> None:
+    assert stable(value) == expected
+
+
+class _Tz(tzinfo):
+    pass
+
+
+_cycle: list = []
+_cycle.append(_cycle)
+
+
+@pytest.mark.parametrize("value", [
+    object(), (1, object()), _Tz(), _cycle, "<a.B object at 0x7f00>",
+    ArchivePlugin().fingerprint(object()),  # a declaration with no stable form
+])
+def test_stable_refuses_what_has_no_stable_form(value: object) -> None:
+    with pytest.raises(UnstableError):
+        stable(value)
+
+
+def test_a_page_is_not_keyed_without_declarations_or_with_unknown_page_data(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md"))
+    config = SimpleNamespace(plugins={})  # no letopis/archive: nothing declared
+    assert render_cache.page_key("k", "main.html", {"page": page}, config) is None
+    monkeypatch.setattr(render_cache, "PAGE_DATA", frozenset({"ui"}))
+    with pytest.raises(UnstableError):
+        render_cache._shown(PageData(ui={}, preview=False, authors={}))

@@ -135,7 +135,8 @@ def _stable(value: object, out: list[str], path: set[int]) -> None:
         out.append(repr(value))
     elif isinstance(value, str | bytes):
         # The type is named: Markup (escaped) and str print differently in a template.
-        out.append(f"{type(value).__name__}{len(value)}:{value!r}")
+        text = str.__repr__(value) if isinstance(value, str) else bytes.__repr__(value)
+        out.append(f"{type(value).__name__}{len(value)}:{text}")  # a subclass's repr aside
     elif isinstance(value, date | time | timedelta | tzinfo):
         if isinstance(value, tzinfo) and not isinstance(value, ZoneInfo | timezone):
             raise UnstableError(type(value).__name__)

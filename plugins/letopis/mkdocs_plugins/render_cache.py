@@ -96,7 +96,7 @@ class RenderCache:
         self.run_build = build.build
         self.counts = _Counts()
         self._setting: tuple[int, str | None] | None = None  # (id of config, key)
-        self._nav: tuple[int, str | None] | None = None  # (id of nav, its digest)
+        self._nav: tuple[int, str] | None = None  # (id of nav, its digest)
 
     def install(self) -> None:
         self.build._build_page = self._build_page
@@ -126,32 +126,29 @@ class RenderCache:
         get_template = env.get_template
 
         def cached_template(name: str, *args: Any, **kwargs: Any) -> Any:
+            # MkDocs' one call, for the page's template; the templates it extends and
+            # includes are Jinja's own business again.
+            del env.get_template  # uncovers Jinja's method
             template = get_template(name, *args, **kwargs)
-            build_key = self._build_key(config, nav, env)
-            return _Template(template, self, name, build_key, config) if build_key else template
+            return _Template(template, self, name, self._build_key(config, nav), config)
 
-        own = env.__dict__.get("get_template")
-        env.get_template = cached_template  # for this page only: MkDocs asks once, here
+        env.get_template = cached_template
         try:
             self.build_page(page, config, doc_files, nav, env, dirty, excluded=excluded)
         finally:
-            if own is None:
-                del env.get_template
-            else:
-                env.get_template = own
+            env.__dict__.pop("get_template", None)  # not asked: a --dirty build's old page
 
-    def _build_key(self, config: Any, nav: Any, env: Any) -> str | None:
-        """What every page's key shares in this build; None: nothing is cached."""
-        if self._setting is None or self._setting[0] != id(config):
-            self._setting = (id(config), _setting_key(config, env))
+    def _build_key(self, config: Any, nav: Any) -> str | None:
+        """What every page's key shares in this build; None: nothing is cached (the setting
+        unknown for this configuration: any doubt, render)."""
+        setting = self._setting[1] if self._setting and self._setting[0] == id(config) else None
         if self._nav is None or self._nav[0] != id(nav):
             self._nav = (id(nav), _nav_key(nav))
-        setting, navigation = self._setting[1], self._nav[1]
-        return digest(FORMAT, setting, navigation) if setting and navigation else None
+        return digest(FORMAT, setting, self._nav[1]) if setting else None
 
-    def render(self, template: Any, name: str, build_key: str, config: Any,
+    def render(self, template: Any, name: str, build_key: str | None, config: Any,
                context: dict[str, Any]) -> str:
-        key = page_key(build_key, name, context, config)
+        key = page_key(build_key, name, context, config) if build_key else None
         if key is not None and (data := self.store.get(key)) is not None:
             try:
                 output = data.decode("utf-8")
@@ -168,19 +165,16 @@ class RenderCache:
 
 
 class _Template:
-    """A page's template as MkDocs' `_build_page` sees it: rendered through the cache."""
+    """A page's template as MkDocs' `_build_page` sees it, which only renders it: through
+    the cache."""
 
-    def __init__(self, template: Any, cache: RenderCache, name: str, build_key: str,
-                  config: Any) -> None:
+    def __init__(self, template: Any, cache: RenderCache, name: str, build_key: str | None,
+                 config: Any) -> None:
         self._render: Callable[[dict[str, Any]], str] = partial(cache.render, template, name,
                                                                 build_key, config)
-        self._template = template
 
     def render(self, context: dict[str, Any]) -> str:
         return self._render(context)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._template, name)
 
 
 def _setting_key(config: Any, env: Any) -> str | None:
@@ -195,13 +189,11 @@ def _setting_key(config: Any, env: Any) -> str | None:
     theme = files_digest((path for path in Path(custom_dir).rglob("*") if path.is_file()),
                          Path(custom_dir)) if custom_dir else ""
     archive = config.plugins.get("letopis/archive")
-    registry = b""
-    if archive is not None:
-        try:
-            registry = Path(config.docs_dir, archive.config.authors_file).read_bytes()
-        except OSError:
-            registry = b"-"  # none: not the same as an empty one
-    return digest(setting, theme, str(config.theme.name), repr(config.theme.dirs), registry)
+    registry = Path(config.docs_dir, archive.config.authors_file) if archive else None
+    # None: not the same as an empty one.
+    registry_bytes = registry.read_bytes() if registry and registry.is_file() else b"-"
+    return digest(setting, theme, str(config.theme.name), repr(config.theme.dirs),
+                  registry_bytes)
 
 
 def _reads_unkeyed(env: Any, theme: Any) -> bool:
@@ -224,8 +216,8 @@ def _reads_unkeyed(env: Any, theme: Any) -> bool:
     return False
 
 
-def _nav_key(nav: Any) -> str | None:
-    """The navigation every page shows: titles, addresses and structure."""
+def _nav_key(nav: Any) -> str:
+    """The navigation every page shows: titles, addresses and structure (plain strings)."""
 
     def item(entry: Any) -> tuple:
         children = tuple(item(child) for child in (getattr(entry, "children", None) or ()))
@@ -233,23 +225,19 @@ def _nav_key(nav: Any) -> str | None:
         return (type(entry).__name__, str(entry.title), getattr(entry, "url", None),
                 file.src_uri if file is not None else None, children)
 
-    try:
-        return digest(stable((tuple(item(entry) for entry in nav.items),
-                              nav.homepage.url if nav.homepage else None)))
-    except (UnstableError, AttributeError):
-        return None
+    return digest(stable((tuple(item(entry) for entry in nav.items),
+                          nav.homepage.url if nav.homepage else None)))
 
 
 def page_key(build_key: str, name: str, context: dict[str, Any], config: Any) -> str | None:
     """The key of one page's output; None if any part of what it shows has no stable form."""
-    page = context.get("page")
-    if page is None or any(key not in MKDOCS_CONTEXT and key not in PAGE_CONTEXT
-                           for key in context):
+    if any(key not in MKDOCS_CONTEXT and key not in PAGE_CONTEXT for key in context):
         return None
-    archive = config.plugins.get("letopis/archive")
-    declared = archive.declared if archive is not None else None
-    if archive is not None and declared is None:
-        return None  # the build records nothing: what the page shows is unknown
+    # Without letopis/archive nothing is declared: what a page shows from elsewhere is unknown.
+    declared = getattr(config.plugins.get("letopis/archive"), "declared", None)
+    if declared is None:
+        return None
+    page = context["page"]
     src_uri = page.file.src_uri
     try:
         shown = stable((
@@ -258,7 +246,7 @@ def page_key(build_key: str, name: str, context: dict[str, Any], config: Any) ->
             _neighbour(page.next_page), context.get("base_url"),
             tuple((key, _shown(context[key])) for key in sorted(PAGE_CONTEXT)
                   if key in context),
-            tuple(declared.get(src_uri, ())) if declared is not None else (),
+            tuple(declared.get(src_uri, ())),
         ))
     except UnstableError:
         return None
