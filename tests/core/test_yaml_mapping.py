@@ -178,3 +178,31 @@ def test_nothing_past_the_nesting_limit_is_counted() -> None:
     data, problems = read(text)
     assert data is None
     assert problems == [TOO_DEEP.format(line=3)]
+
+
+@pytest.mark.parametrize("key", [r'"ti\ntle"', r'"ti\rtle"'])
+def test_a_key_over_two_lines_is_refused_at_its_line(key: str) -> None:
+    data, problems = read(f"title: A\ndate: 1\n{key}: x\n")
+    assert data is None
+    assert problems == [f'{PATH}:3: ключ должен быть именем, например "title", на одной строке, '
+                        "без управляющих символов"]
+
+
+def test_every_repeated_key_is_reported() -> None:
+    data, problems = read("title: A\ntitle: B\ndate: 1\ndate: 2\n")
+    assert data is None
+    assert problems == [f'{PATH}:2: ключ "title" повторяется (впервые на строке 1)',
+                        f'{PATH}:4: ключ "date" повторяется (впервые на строке 3)']
+
+
+def test_a_key_repeated_in_a_list_item_before_others_refuses_the_text() -> None:
+    data, problems = read("articles:\n  - title: A\n    title: B\n  - title: C\n")
+    assert data is None
+    assert problems == [f'{PATH}:3: ключ "title" повторяется (впервые на строке 2)']
+
+
+def test_keys_merged_from_a_list_carry_the_line_of_the_merge() -> None:
+    data, problems = read("a: &a {slug: s}\nb: &b {tags: [x]}\ntitle: A\n<<: [*a, *b]\n")
+    assert problems == []
+    assert (data.value["slug"], data.value["tags"]) == ("s", ["x"])
+    assert (data.line_of("slug"), data.line_of("tags")) == (4, 4)
