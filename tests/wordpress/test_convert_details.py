@@ -127,6 +127,9 @@ def test_a_block_where_only_text_fits_keeps_its_words_apart(html: str, markdown:
         ("Звонок\x07.", "Звонок.\n"),
         # No-break spaces after a line break are the editor's indentation: kept.
         ("Строка<br>\xa0\xa0отступ", "Строка  \n\xa0\xa0отступ\n"),
+        # Two line breaks with a space or a tab between them leave a blank line, nothing on it.
+        ("Раз<br> <br>Два", "Раз  \n\nДва\n"),
+        ("<ul><li>Раз<br>\t<br>Два</li></ul>", "- Раз  \n\n    Два\n"),
         # A no-break space is text, not the spacing between blocks: kept at a paragraph's end.
         ("<p>Цена: 100\xa0</p><p>Дальше</p>", "Цена: 100\xa0\n\nДальше\n"),
         # In a heading or a table cell nothing is a list or a heading mark; in a paragraph a
