@@ -17,6 +17,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.theme import Theme
 
 from letopis.core.build_cache import UnstableError, stable
 from letopis.core.posts import Term
@@ -174,6 +175,15 @@ def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path)
     builds.build(jobs=1, fresh=False)
     rendered, cached, _, _ = builds.build(jobs=1, fresh=False)
     assert (rendered, cached) == (total, 0)
+
+
+def test_a_name_given_to_every_template_that_is_not_known_turns_the_cache_off() -> None:
+    theme = Theme(name="material", custom_dir=str(REPO / "theme"))
+    env = theme.get_env()
+    assert render_cache.unknown_globals(env, theme) == set()
+    env.globals["letopis_terms"] = {}  # declared by every page that shows it
+    env.globals["letopis_everything"] = {}
+    assert render_cache.unknown_globals(env, theme) == {"letopis_everything"}
 
 
 def test_a_page_with_a_value_of_no_stable_form_is_not_cached() -> None:

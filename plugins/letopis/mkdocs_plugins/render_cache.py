@@ -55,6 +55,12 @@ PAGE_CONTEXT = frozenset({"letopis", "calendar", "feeds", "page_meta", "structur
 # Variables of get_context left out of the key: every file's page (a new post would change
 # every key) and the time of the build. The theme must not read them for the cache to work.
 NOT_KEYED = frozenset({"pages", "build_date_utc"})
+# What Letopis' plugins give every template (on_env): from the setting (search, feeds, links,
+# counts in words), the sitemap's dates (not a page), blocks rendered once per key (the key
+# holds what they show), the sidebar's terms (declared by every page, wayfinding.py).
+KNOWN_GLOBALS = frozenset({"letopis_search", "letopis_site_feeds", "letopis_links",
+                           "letopis_posts_count", "letopis_lastmod", "letopis_once",
+                           "letopis_terms"})
 # The fields of archive.PageData, each either keyed by `_shown` or left out there for a reason:
 # a new field must be looked at before a page showing it can be cached.
 PAGE_DATA = frozenset({"ui", "preview", "authors", "post", "older", "newer", "comments",
@@ -183,7 +189,8 @@ def _setting_key(config: Any, env: Any) -> str | None:
     from letopis.mkdocs_plugins.build_cache import setting_key
 
     setting = setting_key(config)
-    if setting is None or _reads_unkeyed(env, config.theme):
+    if setting is None or _reads_unkeyed(env, config.theme) or \
+            unknown_globals(env, config.theme):
         return None
     custom_dir = config.theme.custom_dir
     theme = files_digest((path for path in Path(custom_dir).rglob("*") if path.is_file()),
@@ -214,6 +221,13 @@ def _reads_unkeyed(env: Any, theme: Any) -> bool:
         if read & NOT_KEYED:
             return True
     return False
+
+
+def unknown_globals(env: Any, theme: Any) -> set[str]:
+    """Names every template sees that neither the theme's environment has nor a Letopis
+    plugin puts there as known here (each from the setting, or declared by the pages that show
+    it): a new one may show anything, and nothing is cached until it is looked at."""
+    return set(env.globals) - set(theme.get_env().globals) - KNOWN_GLOBALS
 
 
 def _nav_key(nav: Any) -> str:
