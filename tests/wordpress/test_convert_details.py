@@ -185,3 +185,15 @@ def test_a_table_inside_a_code_block_is_code_as_written() -> None:
     # In a code block a backslash would be shown: nothing inside is escaped.
     html = "<pre><table><tr><th>*a*</th></tr><tr><td>[x]</td></tr></table></pre>"
     assert to_markdown(html).markdown == "    | *a* |\n    | --- |\n    | [x] |\n"
+
+
+def test_an_old_anchor_with_an_id_and_a_name_is_one_anchor() -> None:
+    assert to_markdown('<a id="razdel" name="razdel"></a>Раздел').markdown == (
+        '<a id="razdel"></a>Раздел\n')
+
+
+def test_a_cells_id_in_a_table_kept_as_html_is_one_anchor_in_the_cell() -> None:
+    # A table of one row stays HTML; its cell's id is there once, as the anchor it becomes.
+    tree = render(to_markdown('<table><tr><td id="c">1</td></tr></table>').markdown)
+    marked = tree.xpath('//*[@id="c"]')
+    assert [(element.tag, element.getparent().tag) for element in marked] == [("a", "td")]
