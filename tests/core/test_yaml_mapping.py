@@ -206,3 +206,18 @@ def test_keys_merged_from_a_list_carry_the_line_of_the_merge() -> None:
     assert problems == []
     assert (data.value["slug"], data.value["tags"]) == ("s", ["x"])
     assert (data.line_of("slug"), data.line_of("tags")) == (4, 4)
+
+
+def test_a_character_yaml_refuses_is_reported_on_its_line() -> None:
+    # (read_text refuses it before YAML sees a file; read_yaml alone says it too.)
+    data, problems = read("title: A\ndate: 1\nx: a\x07b\n")
+    assert data is None
+    assert problems == [f"{PATH}:3: шапка: управляющий символ U+0007, который YAML не допускает; "
+                        "удалите его"]
+
+
+def test_a_text_of_another_name_is_named_as_given() -> None:
+    problems = Problems()
+    assert read_yaml("- a\n", PATH, problems, what="реестр") is None
+    assert [str(p) for p in problems.items] == [
+        f'{PATH}:1: реестр: должны быть строки "ключ: значение", а не список']

@@ -127,6 +127,8 @@ def test_a_block_where_only_text_fits_keeps_its_words_apart(html: str, markdown:
         ("Звонок\x07.", "Звонок.\n"),
         # No-break spaces after a line break are the editor's indentation: kept.
         ("Строка<br>\xa0\xa0отступ", "Строка  \n\xa0\xa0отступ\n"),
+        # Windows line ends in the export: a line break, and a blank line between paragraphs.
+        ("Раз\r\nДва\r\n\r\nТри", "Раз  \nДва\n\nТри\n"),
         # Two line breaks with a space or a tab between them leave a blank line, nothing on it.
         ("Раз<br> <br>Два", "Раз  \n\nДва\n"),
         ("<ul><li>Раз<br>\t<br>Два</li></ul>", "- Раз  \n\n    Два\n"),
