@@ -9,6 +9,7 @@ import re
 import shutil
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
+from enum import Enum
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -16,13 +17,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from markupsafe import Markup
-from mkdocs.structure.files import InclusionLevel
-from mkdocs.theme import Theme
 
 from letopis.core.build_cache import UnstableError, stable
 from letopis.core.posts import Term
-from letopis.mkdocs_plugins import render_cache
-from letopis.mkdocs_plugins.archive import ArchivePlugin, PageData
+from letopis.engine import import_engine
 from tests.conftest import REPO, copy_fixture
 from tests.site.test_build_cache import config_of, edit, files_of_site
 from tests.site.test_parallel_build import letopis_build
@@ -178,6 +176,11 @@ def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path)
 
 
 def test_a_name_given_to_every_template_that_is_not_known_turns_the_cache_off() -> None:
+    import_engine()
+    from mkdocs.theme import Theme
+
+    from letopis.mkdocs_plugins import render_cache
+
     theme = Theme(name="material", custom_dir=str(REPO / "theme"))
     env = theme.get_env()
     assert render_cache.unknown_globals(env, theme) == set()
@@ -187,6 +190,9 @@ def test_a_name_given_to_every_template_that_is_not_known_turns_the_cache_off() 
 
 
 def test_a_page_with_a_value_of_no_stable_form_is_not_cached() -> None:
+    import_engine()
+    from letopis.mkdocs_plugins import render_cache
+
     page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md"), url="a/", canonical_url=None,
                            edit_url=None, title="A", meta={}, is_homepage=False, toc=[],
                            previous_page=None, next_page=None, content="<p>A</p>")
@@ -199,6 +205,10 @@ def test_a_page_with_a_value_of_no_stable_form_is_not_cached() -> None:
                                  config) is None
 
 
+class Kind(Enum):
+    POST = 1
+
+
 # The stable serializer (core/build_cache.stable): the same text in every process, or refused.
 @pytest.mark.parametrize(("value", "expected"), [
     ((None, True, 3, 1.5), "tuple(None,True,3,1.5,)"),
@@ -209,7 +219,7 @@ def test_a_page_with_a_value_of_no_stable_form_is_not_cached() -> None:
     (datetime(2014, 5, 20, 12, tzinfo=ZoneInfo("Europe/Moscow")),
      "datetime.datetime(2014, 5, 20, 12, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Moscow'))"),
     (timedelta(hours=3), "datetime.timedelta(seconds=10800)"),
-    (InclusionLevel.NOT_IN_NAV, "InclusionLevel.NOT_IN_NAV"),
+    (Kind.POST, "Kind.POST"),
     (Term("Новости", "novosti", "category/novosti/"),
      "letopis.core.posts.Term(name=str7:'Новости',slug=str7:'novosti',"
      "url=str17:'category/novosti/',)"),
@@ -228,15 +238,26 @@ _cycle.append(_cycle)
 
 @pytest.mark.parametrize("value", [
     object(), (1, object()), _Tz(), _cycle, "<a.B object at 0x7f00>",
-    ArchivePlugin().fingerprint(object()),  # a declaration with no stable form
 ])
 def test_stable_refuses_what_has_no_stable_form(value: object) -> None:
     with pytest.raises(UnstableError):
         stable(value)
 
 
+def test_a_declaration_of_no_stable_form_is_refused() -> None:
+    import_engine()
+    from letopis.mkdocs_plugins.archive import ArchivePlugin
+
+    with pytest.raises(UnstableError):
+        stable(ArchivePlugin().fingerprint(object()))
+
+
 def test_a_page_is_not_keyed_without_declarations_or_with_unknown_page_data(
         monkeypatch: pytest.MonkeyPatch) -> None:
+    import_engine()
+    from letopis.mkdocs_plugins import render_cache
+    from letopis.mkdocs_plugins.archive import PageData
+
     page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md"))
     config = SimpleNamespace(plugins={})  # no letopis/archive: nothing declared
     assert render_cache.page_key("k", "main.html", {"page": page}, config) is None

@@ -45,9 +45,11 @@ from letopis.core.build_cache import Store, UnstableError, digest, files_digest,
 
 FORMAT = "letopis-pages-1"  # changes when the key's or an entry's layout does
 # What MkDocs' get_context gives every page, keyed apart (the navigation, the page) or through
-# the setting (config, extra_css/javascript, base_url from the address, mkdocs_version).
+# the setting (config, extra_css/javascript, base_url from the address, the engine's version:
+# mkdocs_version, and properdocs_version under ProperDocs).
 MKDOCS_CONTEXT = frozenset({"nav", "pages", "base_url", "extra_css", "extra_javascript",
-                            "mkdocs_version", "build_date_utc", "config", "page"})
+                            "mkdocs_version", "properdocs_version", "build_date_utc", "config",
+                            "page"})
 # Context variables whose values are plain data about this page, written into the key. A key
 # outside both sets (author_page, archive_grid, term_index, journal_page…) means: render.
 PAGE_CONTEXT = frozenset({"letopis", "calendar", "feeds", "page_meta", "structured_data",
