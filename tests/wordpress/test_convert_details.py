@@ -199,3 +199,12 @@ def test_a_cells_id_in_a_table_kept_as_html_is_one_anchor_in_the_cell() -> None:
     tree = render(to_markdown('<table><tr><td id="c">1</td></tr></table>').markdown)
     marked = tree.xpath('//*[@id="c"]')
     assert [(element.tag, element.getparent().tag) for element in marked] == [("a", "td")]
+
+
+def test_the_anchor_of_a_quote_stands_apart_from_it() -> None:
+    # Glued to the quote's first line, the anchor would turn the quote into a paragraph.
+    markdown = to_markdown('<blockquote id="q">Цитата</blockquote>').markdown
+    tree = render(markdown)
+    assert [element.tag for element in tree] == ["p", "blockquote"]
+    assert tree[0].xpath("a/@id") == ["q"]
+    assert " ".join(tree[1].text_content().split()) == "Цитата"
