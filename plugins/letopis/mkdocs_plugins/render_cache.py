@@ -290,12 +290,29 @@ def _shown(value: Any) -> Any:
     if {field.name for field in fields(PageData)} != PAGE_DATA:
         raise UnstableError("PageData has fields this module does not know")
     listing = value.listing
-    return (value.ui, value.preview, value.post, value.older, value.newer, value.comments,
-            value.nav_key,
+    return (_once(value.ui), value.preview, _once(value.post), _once(value.older),
+            _once(value.newer), value.comments, value.nav_key,
             listing and (listing.number, listing.count, listing.url, listing.title,
-                         listing.posts, listing.newer_url, listing.older_url,
-                         listing.listing.kind, listing.listing.url, listing.listing.heading,
-                         listing.listing.name, len(listing.listing.posts)))
+                         tuple(_once(post) for post in listing.posts), listing.newer_url,
+                         listing.older_url, listing.listing.kind, listing.listing.url,
+                         listing.listing.heading, listing.listing.name,
+                         len(listing.listing.posts)))
+
+
+# Digests of objects many pages show (a post: its own page, its neighbours', a dozen
+# listings; the interface strings: every page), by identity, the object kept alive with its
+# digest so that its id is not reused. Nothing shown changes during the template loop (a
+# post's summary is made before it), and a process builds once.
+_digests: dict[int, tuple[object, str]] = {}
+
+
+def _once(value: object) -> str | None:
+    if value is None:
+        return None
+    known = _digests.get(id(value))
+    if known is None:
+        known = _digests[id(value)] = (value, digest(stable(value)))
+    return known[1]
 
 
 def install(build: ModuleType, folder: str | None) -> RenderCache | None:
