@@ -17,6 +17,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_MAP_TAG = "tag:yaml.org,2002:map"
 # Tags SafeLoader gives plain values but cannot construct: `title: =` would not load.
 _UNCONSTRUCTED_TAGS = {"tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
 
@@ -147,6 +148,8 @@ def read_yaml(text: str, path: str, problems: Problems, *, lines_before: int = 0
             problems.error(path, lines_before + node.start_mark.line + 1,
                            say("not_mapping", what=what, shape=shape))
             return None
+        if node.tag != _MAP_TAG:  # `!!set`: PyYAML would build a set, no mapping
+            raise RefusedValue(node.start_mark, say("tag_unsupported", tag=_tag_name(node.tag)))
         if "*" in text:  # only an alias can repeat a value or hold itself
             _check_aliases(node)
         lines: dict[KeyPath, int] = {}
