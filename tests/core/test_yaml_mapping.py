@@ -224,12 +224,13 @@ def test_a_text_of_another_name_is_named_as_given() -> None:
         f'{PATH}:1: реестр: должны быть строки "ключ: значение", а не список']
 
 
-@pytest.mark.parametrize("text", ["!!set\ntitle: A\n", "!!set {title, date}\n"])
-def test_a_mapping_tagged_as_another_type_is_refused_at_its_tag(text: str) -> None:
+@pytest.mark.parametrize(("text", "line"), [("!!set\ntitle: A\n", 1), ("!!set {title, date}\n", 1),
+                                          ("# Шапка\n!!set\ntitle: A\n", 2)])
+def test_a_mapping_tagged_as_another_type_is_refused_at_its_tag(text: str, line: int) -> None:
     # Found by a random search over YAML's tokens: PyYAML builds a set there, not a mapping,
     # and reading it as front matter raised an AttributeError (a traceback for a content
     # mistake).
     data, problems = read(text)
     assert data is None
-    assert problems == [f"{PATH}:1: метка типа !!set здесь не поддерживается; удалите её и "
-                        "запишите значение просто"]
+    assert problems == [f"{PATH}:{line}: метка типа !!set здесь не поддерживается; удалите её "
+                        "и запишите значение просто"]
