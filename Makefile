@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve build test measured-tests properdocs-tests coverage mutation bench clean
+.PHONY: serve build test measured-part coverage-report measured-tests properdocs-tests coverage \
+	mutation bench clean
 
 # Reinstall when the dependency list or the pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -47,17 +48,30 @@ build: $(STAMP)  ## build the bundled site with --strict (SITE_URL=… or LOCAL=
 # ([tool.coverage] in pyproject.toml): its line coverage may not fall below the floor.
 COVERAGE_FLOOR ?= 97
 
-# The two passes run side by side, one per core: the MkDocs pass under coverage, its output shown
-# as it goes, and the ProperDocs pass at a lower priority into .properdocs-pass.log, shown when
-# both are done (in full when it failed).
+# Three processes share the two cores: the MkDocs pass in two halves under coverage (the site
+# tests; the rest: browser, core, importer), and the ProperDocs pass at a lower priority. A
+# half alone would leave a core idle for minutes: each spends long stretches in one process
+# (a build, an axe run). The second half's output is shown as it goes; the others' logs are
+# shown when all are done (in full when they failed).
+MEASURED_SITE_LOG := .measured-site.log
+PROPERDOCS_LOG := .properdocs-pass.log
+
 test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs (measured) and the engine's tests with ProperDocs
 	$(BIN)/ruff check .
-	@$(MAKE) --no-print-directory properdocs-tests > .properdocs-pass.log 2>&1 & pd=$$!; \
-	$(MAKE) --no-print-directory measured-tests; measured=$$?; \
-	wait $$pd; properdocs=$$?; \
-	echo "---- the ProperDocs pass (.properdocs-pass.log) ----"; \
-	if [ $$properdocs -eq 0 ]; then tail -n 2 .properdocs-pass.log; else cat .properdocs-pass.log; fi; \
-	[ $$measured -eq 0 ] && [ $$properdocs -eq 0 ]
+	rm -f .coverage .coverage.*
+	@$(MAKE) --no-print-directory properdocs-tests > $(PROPERDOCS_LOG) 2>&1 & pd=$$!; \
+	$(MAKE) --no-print-directory measured-part PART="tests/site" > $(MEASURED_SITE_LOG) 2>&1 & \
+	site=$$!; \
+	$(MAKE) --no-print-directory measured-part PART="tests --ignore=tests/site"; rest=$$?; \
+	wait $$site; site_status=$$?; wait $$pd; pd_status=$$?; \
+	for part in "the MkDocs pass, tests/site:$(MEASURED_SITE_LOG):$$site_status" \
+	            "the ProperDocs pass:$(PROPERDOCS_LOG):$$pd_status"; do \
+		name=$${part%%:*}; rest_of=$${part#*:}; log=$${rest_of%%:*}; status=$${rest_of#*:}; \
+		echo "---- $$name ($$log) ----"; \
+		if [ $$status -eq 0 ]; then tail -n 2 $$log; else cat $$log; fi; \
+	done; \
+	[ $$rest -eq 0 ] && [ $$site_status -eq 0 ] && [ $$pd_status -eq 0 ]
+	@$(MAKE) --no-print-directory coverage-report
 	$(BIN)/python tests/coverage_floor.py $(COVERAGE_FLOOR) .coverage-totals.json
 
 # The suite again with ProperDocs (the maintained fork of MkDocs 1.6) in place of MkDocs: the
@@ -68,13 +82,23 @@ properdocs-tests: $(PD_STAMP)
 	NO_MKDOCS_2_WARNING=1 LETOPIS_ENGINE=properdocs nice -n 5 $(PD_VENV)/bin/python -m pytest \
 		-p no:cacheprovider -m 'not browser' tests/site
 
-# The MkDocs pass under coverage, combined and reported (a table by file, and .coverage-totals.json).
-measured-tests: $(STAMP)
-	rm -f .coverage .coverage.*
-	NO_MKDOCS_2_WARNING=1 $(BIN)/coverage run -m pytest $(PYTEST_ARGS)
+# Tests of the MkDocs pass (PART: pytest's paths and options) under coverage, `mkdocs` and
+# `letopis` subprocesses included ([tool.coverage] in pyproject.toml); each process writes its
+# own data file, combined by coverage-report.
+measured-part: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/coverage run -m pytest $(PART) $(PYTEST_ARGS)
+
+# The data of the measured tests combined and reported: a table by file, .coverage-totals.json.
+coverage-report: $(STAMP)
 	$(BIN)/coverage combine --quiet
 	$(BIN)/coverage report
 	$(BIN)/coverage json --quiet -o .coverage-totals.json
+
+# The MkDocs pass under coverage in one process (PYTEST_ARGS narrows it), then its report.
+measured-tests: $(STAMP)
+	rm -f .coverage .coverage.*
+	$(MAKE) --no-print-directory measured-part PART=tests
+	$(MAKE) --no-print-directory coverage-report
 
 coverage: $(STAMP) $(NPM_STAMP)  ## the MkDocs pass under coverage, with an HTML report in htmlcov/
 	$(MAKE) --no-print-directory measured-tests
@@ -123,4 +147,5 @@ bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress impo
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
 
 clean:
-	rm -rf site $(VENV) $(PD_VENV) node_modules htmlcov .coverage .coverage.* .mutation .properdocs-pass.log
+	rm -rf site $(VENV) $(PD_VENV) node_modules htmlcov .coverage .coverage.* .mutation \
+		$(PROPERDOCS_LOG) $(MEASURED_SITE_LOG)
