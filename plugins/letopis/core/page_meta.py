@@ -3,9 +3,12 @@ first picture, taken from the content."""
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 
 DESCRIPTION_LENGTH = 200  # what link previews show before cutting
+_IMG = re.compile("<img", re.IGNORECASE)  # raw HTML keeps the editor's capitals
 
 
 def short_description(paragraphs: tuple[str, ...] | list[str],
@@ -20,7 +23,7 @@ def short_description(paragraphs: tuple[str, ...] | list[str],
 
 def first_image(html: str) -> str | None:
     """The `src` of the first image of rendered HTML, as written (relative or absolute)."""
-    if "<img" not in html:
+    if not _IMG.search(html):
         return None
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     image = next(iter(root.iter("img")), None)
