@@ -1,0 +1,303 @@
+"""Tests written for the survivors of the mutation run of 2026-12-02 over the core modules the
+earlier runs had only sampled (benchmarks/MUTATION.md): each pins a behaviour no test checked."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from letopis.core import jobs
+from letopis.core.addresses import Address, read_record, record_text
+from letopis.core.archive import build_archive
+from letopis.core.breadcrumbs import Trails
+from letopis.core.build_cache import Store, files_digest
+from letopis.core.dates import DateError, parse_post_date, site_timezone
+from letopis.core.journal import link_posts
+from letopis.core.l10n import Localizer, theme_language_problem
+from letopis.core.messages import language, say, set_language
+from letopis.core.nav import listed_paths
+from letopis.core.problems import Problems, shortened
+from letopis.core.summary import summary_from_html
+from letopis.core.terms import cloud_weight, term_indexes
+from letopis.core.urls import UrlScheme
+from tests.core.test_archive import RU, make_posts
+from tests.core.test_journal import issue_file, journal_index, source
+from tests.core.test_journal import load as load_journals
+
+MOSCOW = site_timezone("Europe/Moscow")
+
+
+@pytest.fixture
+def russian():
+    """Messages in Russian during the test, and again after it."""
+    set_language("ru")
+    yield
+    set_language("ru")
+
+
+# --- addresses: the record's text -----------------------------------------------------------
+
+
+def test_the_address_record_is_indented_sorted_and_keeps_cyrillic() -> None:
+    record = {"posts/b.md": Address("2014/05/%D0%B0/", "а", "2014-05-20"),
+              "posts/a.md": Address("2014/05/x/", "x", "2014-05-01")}
+    assert record_text(record) == """{
+ "posts": {
+  "posts/a.md": {
+   "day": "2014-05-01",
+   "slug": "x",
+   "url": "2014/05/x/"
+  },
+  "posts/b.md": {
+   "day": "2014-05-20",
+   "slug": "а",
+   "url": "2014/05/%D0%B0/"
+  }
+ },
+ "version": 1
+}
+"""
+    assert read_record(record_text(record)) == record
+
+
+# --- build_cache: digests of files, the store's counters, modes and pruning -------------------
+
+
+def test_files_digest_names_files_relative_to_the_root(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.html").write_text("A", encoding="utf-8")
+    one, two = tmp_path / "one" / "a.html", tmp_path / "two" / "a.html"
+    assert files_digest([one], tmp_path / "one") == files_digest([two], tmp_path / "two")
+    # Without a root the whole path is named: the same bytes elsewhere are another key.
+    assert files_digest([one]) != files_digest([two])
+    assert files_digest([one]) == files_digest([one])
+
+
+def test_the_store_counts_its_hits_and_misses(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.put("aa01", b"x")
+    for key in ("aa01", "aa01", "bb02", "aa01", "cc03"):
+        store.get(key)
+    assert (store.hits, store.misses) == (3, 2)
+
+
+def test_an_entry_is_readable_by_everyone(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        Store(tmp_path).put("aa01", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "aa" / "01").stat().st_mode & 0o777 == 0o644
+
+
+def _entry(folder: Path, name: str, size: int, moment: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"x" * size)
+    os.utime(path, ns=(moment, moment))
+    return path
+
+
+def test_pruning_goes_on_past_leftovers_and_vanished_entries(tmp_path: Path) -> None:
+    for folder in ("aa", "bb", "cc", "dd"):
+        _entry(tmp_path / folder, "01", 10, 10**17)
+        (tmp_path / folder / ".tmp-1-01").write_bytes(b"half")
+        (tmp_path / folder / "gone").symlink_to(tmp_path / "nowhere")  # stat fails
+    assert Store(tmp_path).prune(limit=0) == 8  # four leftovers, four entries
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.glob("??/*"))
+    assert left == ["aa/gone", "bb/gone", "cc/gone", "dd/gone"]
+
+
+def test_pruning_stops_at_the_limit_exactly(tmp_path: Path) -> None:
+    _entry(tmp_path / "aa", "01", 100, 10**17)
+    _entry(tmp_path / "bb", "02", 100, 2 * 10**17)
+    assert Store(tmp_path).prune(limit=200) == 0
+    assert Store(tmp_path).prune(limit=199) == 1
+    assert not (tmp_path / "aa" / "01").exists() and (tmp_path / "bb" / "02").exists()
+
+
+def test_entries_used_at_the_same_moment_go_in_path_order(tmp_path: Path) -> None:
+    # Same mtime: the path decides, not the size (nor the order the folder lists them in).
+    names = ["b6", "a3", "c1", "a9", "c5", "b2"]
+    for number, name in enumerate(names):
+        _entry(tmp_path / (name[0] * 2), name[1:], 10 + number, 10**17)
+    assert Store(tmp_path).prune(limit=40) == 3
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.glob("??/*"))
+    assert left == ["bb/6", "cc/1", "cc/5"]
+
+
+# --- dates: what a value that is no date is called ------------------------------------------
+
+
+def test_a_date_given_as_a_mapping_is_named_so(russian) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_post_date({"year": 2014}, MOSCOW)
+    assert str(caught.value) == "дата записывается так: 2014-05-20, а не набор ключей"
+
+
+# --- jobs -----------------------------------------------------------------------------------
+
+
+def test_available_cores_are_those_this_process_may_use(monkeypatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    assert jobs.available_cores() == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert jobs.available_cores() == 3
+
+
+@pytest.mark.parametrize(("cpus", "expected"), [(3, 3), (1, 1), (None, 1)])
+def test_without_affinity_the_machines_cores_count(monkeypatch, cpus: int | None,
+                                                   expected: int) -> None:
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    assert jobs.available_cores() == expected
+
+
+# --- journal: an issue named with slashes around it, the known issues listed -----------------
+
+
+def test_an_issue_reference_may_have_slashes_around_it() -> None:
+    journals, problems = load_journals(journal_index(), issue_file("2014-2.md", 2014, 2))
+    assert not problems.errors
+    (post,) = make_posts("Анонс | 2014-05-20 | issue: /vestnik/2014/2/")
+    found = Problems()
+    link_posts(journals, [post], [post], found)
+    assert not found.items
+    assert [p.title for p in journals.by_ref["vestnik/2014/2"].posts] == ["Анонс"]
+
+
+def test_a_journal_whose_name_starts_with_x_is_found() -> None:
+    journals, _ = load_journals(
+        source("Xronika/index.md", "name: Хроника", body="О журнале."),
+        source("Xronika/2014-2.md", "year: 2014", "number: 2", "articles:",
+               "  - title: Статья", "    authors: [ivan]", "    abstract: Кратко."))
+    assert "Xronika/2014/2" in journals.by_ref
+    (post,) = make_posts("Анонс | 2014-05-20 | issue: Xronika/2014/2")
+    found = Problems()
+    link_posts(journals, [post], [post], found)
+    assert not found.items
+
+
+def test_an_unknown_issue_lists_the_known_ones(russian) -> None:
+    journals, _ = load_journals(journal_index(), issue_file("2014-2.md", 2014, 2),
+                                issue_file("2013-4.md", 2013, 4))
+    (post,) = make_posts("Анонс | 2014-05-20 | issue: vestnik/2014/9")
+    found = Problems()
+    link_posts(journals, [post], [post], found)
+    assert [p.message for p in found.errors] == [
+        'неизвестный номер журнала "vestnik/2014/9" (нужно <журнал>/<год>/<номер>; известны: '
+        "vestnik/2013/4, vestnik/2014/2)"]
+
+
+# --- l10n: a theme in another language ------------------------------------------------------
+
+
+def test_a_theme_in_another_language_is_named_in_full(russian) -> None:
+    assert theme_language_problem("ru", None) == (
+        "locale: ru, а theme.language: en — сайт вышел бы на двух языках (<html lang>, поиск, "
+        "надписи темы). Задайте в mkdocs.yml theme.language: ru (или укажите в letopis/archive "
+        "locale на языке темы)")
+    assert theme_language_problem("ru-RU", "de").startswith(
+        "locale: ru-RU, а theme.language: de — ")
+
+
+@pytest.mark.parametrize(("locale", "theme"), [
+    ("ru-RU", "ru"), ("ru_RU", "ru"), ("en", None), ("en-GB", "EN"), ("en_US", "en-US"),
+])
+def test_the_same_language_written_otherwise_is_no_problem(locale: str,
+                                                           theme: str | None) -> None:
+    assert theme_language_problem(locale, theme) is None
+
+
+# --- messages: the language of problems -----------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["en", "EN", "en_GB", "en-US", "En-gb"])
+def test_english_in_any_spelling_speaks_english(russian, code: str) -> None:
+    set_language(code)
+    assert language() == "en"
+    assert say("a_set_of_keys") == "a set of keys"
+
+
+@pytest.mark.parametrize("code", ["ru", "ru-RU", "de", "eng", "e", "", "ru_en"])
+def test_anything_but_english_speaks_russian(russian, code: str) -> None:
+    set_language("en")
+    set_language(code)
+    assert language() == "ru"
+    assert say("a_set_of_keys") == "набор ключей"
+
+
+# --- nav: a path written from the root ------------------------------------------------------
+
+
+def test_a_leading_slash_only_is_dropped_from_nav_paths() -> None:
+    assert listed_paths(["/Xanadu.md", {"О нас": "//about/X.md"}, "XX/a.md"]) == \
+        {"Xanadu.md", "about/X.md", "XX/a.md"}
+
+
+# --- problems: values cut short -------------------------------------------------------------
+
+
+def test_text_is_cut_after_sixty_characters() -> None:
+    assert shortened("x" * 60) == "x" * 60
+    assert shortened("x" * 61) == "x" * 59 + "…"
+    assert shortened("абв", limit=3) == "абв"
+    assert shortened("абвг", limit=3) == "аб…"
+
+
+# --- summary: what goes into a summary before <!-- more --> ----------------------------------
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<h2>Заголовок</h2><p>Текст.</p><pre>код</pre><!-- more --><p>Дальше.</p>", ("Текст.",)),
+    ("<ol><li>Первый</li><li>Второй</li></ol><!-- more -->", ("Первый", "Второй")),
+    ("<ul><li>Один</li><li>Два</li></ul><!-- more -->", ("Один", "Два")),
+    ("<blockquote><li>а</li>\n<li>б</li></blockquote><!-- more -->", ("а б",)),  # one block
+])
+def test_a_summary_before_more_keeps_text_blocks_only(html: str, expected: tuple) -> None:
+    assert summary_from_html(html) == expected
+
+
+# --- terms: the tag index and the cloud's weights -------------------------------------------
+
+
+def test_the_tag_index_and_the_weights_of_its_entries() -> None:
+    posts = make_posts("Один | 2014-05-01 | tags: [клиенты, лиды]",
+                       "Два | 2014-05-02 | tags: [клиенты]",
+                       "Три | 2014-05-03 | tags: [клиенты, итоги]",
+                       "Четыре | 2014-05-04 | tags: [клиенты]")
+    index, _ = build_archive(posts, localizer=RU, urls=UrlScheme(), page_size=10,
+                             include_drafts=False)
+    tags = term_indexes(index, "categories/", "tags/")["tag"]
+    assert (tags.kind, tags.url) == ("tag", "tags/")
+    # 4 posts the most: weight 5; 1 post: weight 1.
+    assert [(e.name, e.count, e.weight) for e in tags.entries] == [
+        ("итоги", 1, 1), ("клиенты", 4, 5), ("лиды", 1, 1)]
+    assert term_indexes(index, "categories/", "tags/")["category"].entries == ()
+
+
+def test_an_archive_without_terms_has_empty_indexes() -> None:
+    index, _ = build_archive([], localizer=RU, urls=UrlScheme(), page_size=10,
+                             include_drafts=False)
+    indexes = term_indexes(index, "category/", "tag/")
+    assert (indexes["category"].entries, indexes["tag"].entries) == ((), ())
+
+
+@pytest.mark.parametrize(("count", "most", "weight"), [(1, 2, 1), (2, 2, 5)])
+def test_cloud_weights_when_the_largest_term_has_two_posts(count: int, most: int,
+                                                           weight: int) -> None:
+    assert cloud_weight(count, most) == weight
+
+
+# --- breadcrumbs: an empty archive ----------------------------------------------------------
+
+
+def test_the_home_page_of_an_empty_archive_has_no_trail() -> None:
+    index, _ = build_archive([], localizer=RU, urls=UrlScheme(), page_size=10,
+                             include_drafts=False)
+    trails = Trails(Localizer("ru"), UrlScheme(), "archive/")
+    (page,) = index.home.pages
+    assert trails.listing(page) == ()
