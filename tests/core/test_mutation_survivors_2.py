@@ -3,25 +3,30 @@ earlier runs had only sampled (benchmarks/MUTATION.md): each pins a behaviour no
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from letopis.core import jobs
-from letopis.core.addresses import Address, read_record, record_text
+from letopis.core.addresses import Address, address_of, find_moves, read_record, record_text
 from letopis.core.archive import build_archive
 from letopis.core.breadcrumbs import Trails
 from letopis.core.build_cache import Store, files_digest
+from letopis.core.collation import collation_key
 from letopis.core.dates import DateError, parse_post_date, site_timezone
-from letopis.core.journal import link_posts
+from letopis.core.journal import Journal, link_posts
 from letopis.core.l10n import Localizer, theme_language_problem
 from letopis.core.messages import language, say, set_language
 from letopis.core.nav import listed_paths
 from letopis.core.problems import Problems, shortened
+from letopis.core.structured_data import blog_posting, periodical
 from letopis.core.summary import summary_from_html
 from letopis.core.terms import cloud_weight, term_indexes
 from letopis.core.urls import UrlScheme
+from tests.core.test_addresses import post as address_post
 from tests.core.test_archive import RU, make_posts
 from tests.core.test_journal import issue_file, journal_index, source
 from tests.core.test_journal import load as load_journals
@@ -301,3 +306,87 @@ def test_the_home_page_of_an_empty_archive_has_no_trail() -> None:
     trails = Trails(Localizer("ru"), UrlScheme(), "archive/")
     (page,) = index.home.pages
     assert trails.listing(page) == ()
+
+
+# --- addresses: moves among several posts ---------------------------------------------------
+
+
+def _post(front: str, source: str = "posts/x.md"):
+    return address_post(front, source)
+
+
+def test_a_move_is_found_after_a_post_the_record_does_not_know() -> None:
+    old = _post("title: Первая запись\ndate: 2014-05-20", "posts/x.md")
+    record = {"posts/x.md": address_of(old)}
+    newcomer = _post("title: Новая\ndate: 2014-06-01", "posts/new.md")
+    moved = _post("title: Новое название\ndate: 2014-05-20", "posts/x.md")
+    moves = find_moves([newcomer, moved], record, UrlScheme())
+    assert [(m.source, m.path, m.old.url, m.new.url) for m in moves] == [
+        ("posts/x.md", "content/posts/x.md", "2014/05/pervaia-zapis/", "2014/05/novoe-nazvanie/")]
+
+
+def test_an_alias_for_the_old_address_counts_after_a_wrong_one() -> None:
+    old = _post("title: Первая запись\ndate: 2014-05-20")
+    record = {"posts/x.md": address_of(old)}
+    moved = _post("title: Новое название\ndate: 2014-05-20\n"
+                  "aliases: ['https://example.org/x/', /2014/05/pervaia-zapis/]")
+    assert find_moves([moved], record, UrlScheme()) == []
+
+
+# --- archive: the home page and the archive pages -------------------------------------------
+
+
+def test_the_home_page_and_archive_pages_have_their_own_page_sizes() -> None:
+    posts = make_posts(*(f"Запись {n} | 2014-05-{n + 1:02d} | tags: [метка]" for n in range(5)))
+    index, _ = build_archive(posts, localizer=RU, urls=UrlScheme(), page_size=2,
+                             include_drafts=False, archive_page_size=3)
+    assert [len(page.posts) for page in index.home.pages] == [2, 2, 1]
+    for listing in (index.years[2014], index.months[2014, 5], index.tags["metka"]):
+        assert [len(page.posts) for page in listing.pages] == [3, 2]
+
+
+def test_the_home_page_and_archive_headings() -> None:
+    posts = make_posts("Запись | 2014-05-20 10:00")
+    index, _ = build_archive(posts, localizer=RU, urls=UrlScheme(), page_size=10,
+                             include_drafts=False)
+    assert (index.home.kind, index.home.url, index.home.heading) == \
+        ("home", "", "Последние записи")
+    year = index.years[2014]
+    assert (year.kind, year.url, year.heading) == ("year", "2014/", "Архив за 2014 год")
+    day = index.days[date(2014, 5, 20)]
+    assert (day.kind, day.url, day.heading) == ("day", "2014/05/20/", "Архив за 20 мая 2014")
+
+
+def test_a_tag_spelled_two_ways_is_a_warning() -> None:
+    posts = make_posts("Один | 2014-05-01 | tags: [Клиенты]", "Два | 2014-05-02 | tags: [клиенты]")
+    _, problems = build_archive(posts, localizer=RU, urls=UrlScheme(), page_size=10,
+                                include_drafts=False)
+    assert [p.path for p in problems.warnings] == ["content/posts/1.md"]
+    assert not problems.errors
+
+
+# --- collation: letters of other scripts ----------------------------------------------------
+
+
+def test_cyrillic_comes_first_then_latin_then_other_scripts() -> None:
+    words = ["α", "ẽ", "b", "ӿ", "é", "я", "º"]
+    # ӿ (U+04FF, the last of the Cyrillic block) and я are Cyrillic; b, é and ẽ Latin; the
+    # ordinal sign º and the Greek α neither (among themselves, by code point).
+    assert sorted(words, key=collation_key) == ["я", "ӿ", "b", "é", "ẽ", "º", "α"]
+
+
+# --- structured data: empty texts left out, a summary of several paragraphs -----------------
+
+
+def test_an_empty_description_is_left_out_of_a_periodical() -> None:
+    journal = Journal("vestnik", "journal/vestnik/index.md", "content/journal/vestnik/index.md",
+                      "Вестник", None, "", "journal/vestnik/")
+    assert periodical(journal, lambda url: None) == {
+        "@context": "https://schema.org", "@type": "Periodical", "name": "Вестник"}
+
+
+def test_a_posts_description_joins_its_paragraphs() -> None:
+    (post,) = make_posts("Запись | 2014-05-20")
+    post = dataclasses.replace(post, summary=("Первый абзац.", "Второй."))
+    data = blog_posting(post, {}, lambda url: None, "Блог")
+    assert data["description"] == "Первый абзац. Второй."
