@@ -22,13 +22,14 @@ from letopis.core.l10n import Localizer, theme_language_problem
 from letopis.core.messages import language, say, set_language
 from letopis.core.nav import listed_paths
 from letopis.core.problems import Problems, shortened
+from letopis.core.slugs import heading_anchor
 from letopis.core.structured_data import blog_posting, periodical
 from letopis.core.summary import summary_from_html
 from letopis.core.terms import cloud_weight, term_indexes
 from letopis.core.urls import UrlScheme
 from tests.core.test_addresses import post as address_post
 from tests.core.test_archive import RU, make_posts
-from tests.core.test_journal import issue_file, journal_index, source
+from tests.core.test_journal import article, issue_file, journal_index, source
 from tests.core.test_journal import load as load_journals
 
 MOSCOW = site_timezone("Europe/Moscow")
@@ -390,3 +391,20 @@ def test_a_posts_description_joins_its_paragraphs() -> None:
     post = dataclasses.replace(post, summary=("Первый абзац.", "Второй."))
     data = blog_posting(post, {}, lambda url: None, "Блог")
     assert data["description"] == "Первый абзац. Второй."
+
+
+# --- journal and slugs: anchors ---------------------------------------------------------------
+
+
+def test_a_title_ending_in_a_number_keeps_its_own_anchor() -> None:
+    journals, problems = load_journals(journal_index(), issue_file(
+        "2014-2.md", 2014, 2, "articles:", *article("Итоги"), *article("Итоги"),
+        *article("Итоги 2")))
+    assert not problems
+    anchors = [a.anchor for a in journals.by_ref["vestnik/2014/2"].articles]
+    assert anchors == ["itogi", "itogi-3", "itogi-2"]  # the repeat skips the taken -2
+
+
+def test_a_heading_anchor_uses_the_separator_given() -> None:
+    assert heading_anchor("Итоги года", "_") == "itogi_goda"
+    assert heading_anchor("Итоги года", "-") == "itogi-goda"
