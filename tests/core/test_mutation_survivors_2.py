@@ -13,12 +13,16 @@ import pytest
 from letopis.core import jobs
 from letopis.core.addresses import Address, address_of, find_moves, read_record, record_text
 from letopis.core.archive import build_archive
+from letopis.core.authors import author_refs
 from letopis.core.breadcrumbs import Trails
 from letopis.core.build_cache import Store, files_digest
 from letopis.core.collation import collation_key
+from letopis.core.content import SourceFile
 from letopis.core.dates import DateError, parse_post_date, site_timezone
+from letopis.core.fields import Fields
 from letopis.core.journal import Journal, link_posts
-from letopis.core.l10n import Localizer, theme_language_problem
+from letopis.core.journal import load_journals as load_journals_in
+from letopis.core.l10n import LocaleError, Localizer, theme_language_problem
 from letopis.core.messages import language, say, set_language
 from letopis.core.nav import listed_paths
 from letopis.core.problems import Problems, shortened
@@ -27,6 +31,7 @@ from letopis.core.structured_data import blog_posting, periodical
 from letopis.core.summary import summary_from_html
 from letopis.core.terms import cloud_weight, term_indexes
 from letopis.core.urls import UrlScheme
+from letopis.core.yaml_mapping import read_yaml
 from tests.core.test_addresses import post as address_post
 from tests.core.test_archive import RU, make_posts
 from tests.core.test_journal import article, issue_file, journal_index, source
@@ -408,3 +413,105 @@ def test_a_title_ending_in_a_number_keeps_its_own_anchor() -> None:
 def test_a_heading_anchor_uses_the_separator_given() -> None:
     assert heading_anchor("Итоги года", "_") == "itogi_goda"
     assert heading_anchor("Итоги года", "-") == "itogi-goda"
+
+
+# --- authors: author_refs along a path that is not there ------------------------------------
+
+
+def _yaml(text: str):
+    data = read_yaml(text, "content/x.md", Problems())
+    assert data is not None
+    return data
+
+
+@pytest.mark.parametrize("key", [
+    ("articles", 0, "authors"), ("articles", 1, "authors"), ("articles", 5, "authors"),
+    ("text", 0, "authors"), ("missing", 0, "authors"),
+])
+def test_author_refs_along_a_path_that_is_not_there_are_none(key: tuple) -> None:
+    data = _yaml("articles:\n  - authors: ivan\ntext: строка\n")
+    assert author_refs(data, "content/x.md", *key) == []
+
+
+def test_author_refs_skip_what_is_not_a_text() -> None:
+    data = _yaml("authors: [ivan, 5, '  ', [petr], ivan, ' olga ']\n")
+    assert [(r.key, r.line) for r in author_refs(data, "content/x.md", "authors")] == [
+        ("ivan", 1), ("olga", 1)]
+
+
+# --- fields: the defaults of integer --------------------------------------------------------
+
+
+def _fields(text: str) -> Fields:
+    return Fields(_yaml(text), "content/x.md", Problems())
+
+
+def test_a_whole_number_is_optional_and_from_1_to_10000_by_default() -> None:
+    fields = _fields("one: 1\ntop: 10000\nover: 10001\nzero: 0\n")
+    assert fields.integer("missing") is None
+    assert (fields.integer("one"), fields.integer("top")) == (1, 10000)
+    assert not fields.problems.items
+    assert fields.integer("over") is None and fields.integer("zero") is None
+    assert [p.line for p in fields.problems.errors] == [3, 4]
+
+
+def test_a_whole_number_at_its_maximum_is_accepted() -> None:
+    fields = _fields("number: 999\n")
+    assert fields.integer("number", minimum=1, maximum=999) == 999
+    assert not fields.problems.items
+
+
+# --- journal: typos suggest the journal's own keys, journal_dir written with slashes ----------
+
+
+def test_a_typo_in_a_journal_or_issue_suggests_only_their_own_keys() -> None:
+    journals, problems = load_journals(
+        journal_index("vestnik", "name: Вестник", "serch: false"),
+        issue_file("2014-2.md", 2014, 2, "templte: x"))
+    assert "vestnik/2014/2" in journals.by_ref
+    assert sorted(p.message for p in problems.warnings) == [
+        'неизвестный ключ "serch"', 'неизвестный ключ "templte"']
+
+
+@pytest.mark.parametrize("journal_dir", ["journal/", "/journal/", "journal"])
+def test_the_journal_folder_may_be_written_with_slashes(journal_dir: str) -> None:
+    journals, problems = load_journals_in(
+        [journal_index(), issue_file("2014-2.md", 2014, 2)], journal_dir, UrlScheme(), RU)
+    assert not problems.errors
+    assert journals.by_slug["vestnik"].url == "journal/vestnik/"
+    assert journals.by_ref["vestnik/2014/2"].url == "journal/vestnik/2014/2/"
+
+
+def test_a_journal_folder_whose_name_starts_with_x() -> None:
+    files = [SourceFile(f.source.replace("journal/", "Xjournal/", 1), f.path, f.raw)
+             for f in (journal_index(), issue_file("2014-2.md", 2014, 2))]
+    journals, problems = load_journals_in(files, "Xjournal", UrlScheme(), RU)
+    assert not problems.errors
+    assert journals.by_ref["vestnik/2014/2"].url == "Xjournal/vestnik/2014/2/"
+    assert UrlScheme.journal("/XX/", "x") == "XX/x/"
+
+
+# --- l10n: locales written with a hyphen, a language without a catalog ----------------------
+
+
+def test_a_locale_may_be_written_with_a_hyphen() -> None:
+    localizer = Localizer("ru-RU")
+    assert (localizer.locale.language, localizer.locale.territory) == ("ru", "RU")
+    assert localizer.heading("home") == "Последние записи"
+
+
+def test_a_language_without_a_catalog_names_the_file_to_add(russian) -> None:
+    with pytest.raises(LocaleError) as caught:
+        Localizer("de_AT")
+    assert str(caught.value) == ('у Letopis нет строк интерфейса для языка "de_AT" (есть: en, ru); '
+                                 "добавьте locales/de.toml")
+
+
+# --- problems: a collection with problems is true ------------------------------------------
+
+
+def test_problems_are_true_when_there_are_some() -> None:
+    problems = Problems()
+    assert not problems
+    problems.warning("content/x.md", 1, "предупреждение")
+    assert problems
