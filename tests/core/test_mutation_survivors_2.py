@@ -13,7 +13,7 @@ import pytest
 from letopis.core import jobs
 from letopis.core.addresses import Address, address_of, find_moves, read_record, record_text
 from letopis.core.archive import build_archive
-from letopis.core.authors import author_refs
+from letopis.core.authors import author_refs, check_author_refs
 from letopis.core.breadcrumbs import Trails
 from letopis.core.build_cache import Store, files_digest
 from letopis.core.collation import collation_key
@@ -433,10 +433,23 @@ def test_author_refs_along_a_path_that_is_not_there_are_none(key: tuple) -> None
     assert author_refs(data, "content/x.md", *key) == []
 
 
-def test_author_refs_skip_what_is_not_a_text() -> None:
-    data = _yaml("authors: [ivan, 5, '  ', [petr], ivan, ' olga ']\n")
+def test_author_refs_skip_what_is_not_a_name() -> None:
+    data = _yaml("authors: [ivan, '  ', [petr], ivan, ' olga ', true]\n")
     assert [(r.key, r.line) for r in author_refs(data, "content/x.md", "authors")] == [
         ("ivan", 1), ("olga", 1)]
+
+
+def test_an_author_written_as_a_number_is_checked_like_any_other() -> None:
+    # Fields.names makes `authors: [2014]` the key "2014" of the post; its reference must be
+    # checked against the registry too, or the author silently vanishes from the page.
+    data = _yaml("authors:\n  - ivan\n  - 2014\n")
+    refs = author_refs(data, "content/x.md", "authors")
+    assert [(r.key, r.line) for r in refs] == [("ivan", 2), ("2014", 3)]
+    problems = Problems()
+    check_author_refs(refs, {}, "content/authors.yml", problems)
+    assert [(p.line, "2014" in p.message) for p in problems.errors] == [(2, False), (3, True)]
+    (post,) = make_posts("Запись | 2014-05-20 | authors: [2014]")
+    assert post.authors == ("2014",)
 
 
 # --- fields: the defaults of integer --------------------------------------------------------

@@ -102,6 +102,8 @@ def author_refs(data: YamlData, path: str, *key: str | int) -> list[AuthorRef]:
         return []
     refs: dict[str, AuthorRef] = {}  # a key listed twice is one reference
     for index, item in enumerate(value):
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)  # as Fields.names reads it: `authors: [2014]` is the key "2014"
         if isinstance(item, str) and item.strip():
             refs.setdefault(item.strip(), AuthorRef(path, data.line_of(*key, index), item.strip()))
     return list(refs.values())
