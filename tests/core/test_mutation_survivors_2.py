@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -30,10 +30,11 @@ from letopis.core.slugs import heading_anchor
 from letopis.core.structured_data import blog_posting, periodical
 from letopis.core.summary import summary_from_html
 from letopis.core.terms import cloud_weight, term_indexes
-from letopis.core.urls import UrlScheme
+from letopis.core.urls import UrlFormatError, UrlScheme
 from letopis.core.yaml_mapping import read_yaml
 from tests.core.test_addresses import post as address_post
 from tests.core.test_archive import RU, make_posts
+from tests.core.test_comments import load as load_comments
 from tests.core.test_journal import article, issue_file, journal_index, source
 from tests.core.test_journal import load as load_journals
 
@@ -528,3 +529,60 @@ def test_problems_are_true_when_there_are_some() -> None:
     assert not problems
     problems.warning("content/x.md", 1, "предупреждение")
     assert problems
+
+
+# --- comments: an empty date ----------------------------------------------------------------
+
+
+def test_a_comment_with_an_empty_date_is_told_at_that_line(russian) -> None:
+    _, problems = load_comments("  - id: 1", "    author: Иван", "    date:",
+                                "    text: Согласен.")
+    assert [str(p) for p in problems.errors] == [
+        'content/posts/x.md:7: нет ключа "date" (он обязателен, например date: 2014-05-20 11:05)']
+
+
+# --- journal: a mistake in one file does not stop the others --------------------------------
+
+
+def test_every_journal_file_is_read_past_the_mistakes_of_others(russian) -> None:
+    files = [
+        source("stray.md", "name: Журнал"),  # not in a journal's folder
+        source("vestnik/broken.md", "year: [2014"),  # front matter that does not parse
+        source("other/2014-1.md", "year: 2014", "number: 1"),  # a journal without index.md
+        journal_index(),
+        issue_file("2014-2.md", 2014, 2),
+        issue_file("2014-2-again.md", 2014, 2),  # the same issue twice
+        issue_file("2013-4.md", 2013, 4),
+    ]
+    journals, problems = load_journals(*files)
+    assert sorted(journals.by_ref) == ["vestnik/2013/4", "vestnik/2014/2"]
+    assert sorted(p.path for p in problems.errors) == [
+        "content/journal/other/2014-1.md", "content/journal/stray.md",
+        "content/journal/vestnik/2014-2-again.md", "content/journal/vestnik/broken.md"]
+
+
+# --- urls: every refusal of post_url_format names the format --------------------------------
+
+
+@pytest.mark.parametrize(("post_format", "message"), [
+    ("{year}/{month}/", 'post_url_format "{year}/{month}/" должен содержать {slug}, иначе '
+                        "записи одного дня получат один адрес"),
+    ("{year}/{title}/{name}/{slug}/", 'в post_url_format "{year}/{title}/{name}/{slug}/" '
+     "неизвестные поля name, title (допустимы {year}, {month}, {day}, {slug})"),
+    ("/{year}/{slug}/", 'post_url_format "/{year}/{slug}/" должен быть относительным и '
+                        'кончаться на "/", например "{year}/{month}/{slug}/"'),
+    ("{year}/./{slug}/", 'в post_url_format "{year}/./{slug}/" есть пустая часть, "." или ".."'),
+    ("{year!r}/{slug}/", 'в post_url_format "{year!r}/{slug}/" не должно быть спецификаций '
+                         "формата"),
+    ("{year}/{slug/", 'post_url_format "{year}/{slug/" записан с ошибкой: '
+                      "expected '}' before end of string"),
+])
+def test_a_refused_url_format_is_named_in_full(russian, post_format: str, message: str) -> None:
+    with pytest.raises(UrlFormatError) as caught:
+        UrlScheme(post_format)
+    assert str(caught.value) == message
+
+
+def test_a_url_format_may_end_in_a_fixed_folder() -> None:
+    urls = UrlScheme("{year}/{month}/{slug}/a/")
+    assert urls.post(datetime(2014, 5, 20, tzinfo=MOSCOW), "x") == "2014/05/x/a/"
