@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from letopis.core.authors import author_refs, check_author_refs
 from letopis.core.breadcrumbs import Trails
 from letopis.core.build_cache import Store, files_digest
 from letopis.core.collation import collation_key
-from letopis.core.content import SourceFile
+from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, parse_post_date, site_timezone
 from letopis.core.fields import Fields
 from letopis.core.journal import Journal, link_posts
@@ -25,8 +25,9 @@ from letopis.core.journal import load_journals as load_journals_in
 from letopis.core.l10n import LocaleError, Localizer, theme_language_problem
 from letopis.core.messages import language, say, set_language
 from letopis.core.nav import listed_paths
+from letopis.core.posts import PostContext
 from letopis.core.problems import Problems, shortened
-from letopis.core.slugs import heading_anchor
+from letopis.core.slugs import heading_anchor, term_slug
 from letopis.core.structured_data import blog_posting, periodical
 from letopis.core.summary import summary_from_html
 from letopis.core.terms import cloud_weight, term_indexes
@@ -586,3 +587,41 @@ def test_a_refused_url_format_is_named_in_full(russian, post_format: str, messag
 def test_a_url_format_may_end_in_a_fixed_folder() -> None:
     urls = UrlScheme("{year}/{month}/{slug}/a/")
     assert urls.post(datetime(2014, 5, 20, tzinfo=MOSCOW), "x") == "2014/05/x/a/"
+
+
+# --- content: a file that cannot be read does not stop the others ---------------------------
+
+
+def test_a_file_without_front_matter_does_not_hide_the_next() -> None:
+    context = PostContext(MOSCOW, UrlScheme(), RU)
+    files = [SourceFile("posts/a.md", "content/posts/a.md", b"no front matter\n"),
+             SourceFile("posts/b.md", "content/posts/b.md",
+                        "---\ntitle: Запись\ndate: 2014-05-20\n---\nТекст.\n".encode())]
+    posts, problems = load_posts(files, context)
+    assert [p.title for p in posts] == ["Запись"]
+    assert [p.path for p in problems.errors] == ["content/posts/a.md"]
+
+
+# --- dates: Z after a space, an impossible moment -------------------------------------------
+
+
+def test_utc_written_with_a_space_before_z() -> None:
+    moment = parse_post_date("2014-05-20 11:05 Z", MOSCOW)
+    assert (moment.hour, moment.minute, moment.utcoffset()) == (15, 5, timedelta(hours=4))
+
+
+def test_an_impossible_moment_says_what_is_expected(russian) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_post_date("2014-02-30 11:05", MOSCOW)
+    assert str(caught.value) == (
+        'дата "2014-02-30 11:05" — несуществующие день или время (нужно ГГГГ-ММ-ДД или '
+        "ГГГГ-ММ-ДД ЧЧ:ММ, можно с секундами и смещением вроде +04:00)")
+
+
+# --- slugs: a digest of a text that UTF-8 cannot hold ---------------------------------------
+
+
+def test_a_term_of_a_lone_surrogate_still_gets_a_slug() -> None:
+    first, second = term_slug("\ud800"), term_slug("\ud801")
+    assert len(first) == 10 and int(first, 16) >= 0
+    assert first != second
