@@ -29,6 +29,13 @@ def engine() -> str:
     return engine_name()
 
 
+# For tests whose subject does not depend on the engine (what the importer writes, the Markdown
+# cache's bookkeeping): they run in the MkDocs pass of `make test` only. The ProperDocs pass keeps
+# the tests of building and serving, the render cache's (which exercises both caches) among them.
+mkdocs_pass_only = pytest.mark.skipif(os.environ.get("LETOPIS_ENGINE") == "properdocs",
+                                      reason="engine-independent: the MkDocs pass runs it")
+
+
 @dataclass
 class Build:
     """The outcome of one `mkdocs build`: exit code, log, and the site folder."""

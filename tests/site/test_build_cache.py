@@ -11,9 +11,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, copy_fixture, full_site_config, write_project
+from tests.conftest import (
+    REPO,
+    copy_fixture,
+    full_site_config,
+    mkdocs_pass_only,
+    write_project,
+)
 from tests.site.test_deterministic_build import files_of
 from tests.site.test_parallel_build import letopis_build
+
+pytestmark = mkdocs_pass_only
 
 
 def entries(root: Path) -> set[str]:

@@ -19,7 +19,9 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, REPO, Build, resolve, text_of
+from tests.conftest import FIXTURES, REPO, Build, mkdocs_pass_only, resolve, text_of
+
+pytestmark = mkdocs_pass_only  # the importer's output, built as any content is
 
 LETOPIS = Path(sys.executable).parent / "letopis"
 EXPORTS = FIXTURES / "wordpress"
