@@ -625,3 +625,15 @@ def test_a_term_of_a_lone_surrogate_still_gets_a_slug() -> None:
     first, second = term_slug("\ud800"), term_slug("\ud801")
     assert len(first) == 10 and int(first, 16) >= 0
     assert first != second
+
+
+# --- comments: an id written twice, when the id is not the entry's first key -----------------
+
+
+def test_an_id_twice_is_told_at_the_id_with_the_first_ids_line(russian) -> None:
+    _, problems = load_comments(
+        "  - author: Иван", "    id: 7", "    date: 2014-05-20", "    text: Да.",
+        "  - author: Пётр", "    date: 2014-05-21", "    id: 7", "    text: Нет.")
+    assert [(p.line, p.message) for p in problems.errors] == [
+        (11, "id комментария 7 повторяется (впервые на строке 6); у каждого комментария "
+             "должен быть свой")]
