@@ -49,20 +49,25 @@ build: $(STAMP)  ## build the bundled site with --strict (SITE_URL=… or LOCAL=
 COVERAGE_FLOOR ?= 97
 
 # Three processes share the two cores: the MkDocs pass in two halves under coverage (the site
-# tests; the rest: browser, core, importer), and the ProperDocs pass at a lower priority. A
-# half alone would leave a core idle for minutes: each spends long stretches in one process
-# (a build, an axe run). The second half's output is shown as it goes; the others' logs are
-# shown when all are done (in full when they failed).
+# tests; the rest: browser, core, importer, the caches' site tests), and the ProperDocs pass at
+# a lower priority. A half alone would leave a core idle for minutes: each spends long
+# stretches in one process (a build, an axe run). The second half's output is shown as it goes;
+# the others' logs are shown when all are done (in full when they failed).
 MEASURED_SITE_LOG := .measured-site.log
+# Site tests measured with the other half, so that both halves take about as long: the caches'
+# tests build one small site a dozen times each.
+MEASURED_WITH_REST := tests/site/test_build_cache.py tests/site/test_render_cache.py
 PROPERDOCS_LOG := .properdocs-pass.log
 
 test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs (measured) and the engine's tests with ProperDocs
 	$(BIN)/ruff check .
 	rm -f .coverage .coverage.*
 	@$(MAKE) --no-print-directory properdocs-tests > $(PROPERDOCS_LOG) 2>&1 & pd=$$!; \
-	$(MAKE) --no-print-directory measured-part PART="tests/site" > $(MEASURED_SITE_LOG) 2>&1 & \
-	site=$$!; \
-	$(MAKE) --no-print-directory measured-part PART="tests --ignore=tests/site"; rest=$$?; \
+	$(MAKE) --no-print-directory measured-part \
+		PART="tests/site $(addprefix --ignore=,$(MEASURED_WITH_REST))" \
+		> $(MEASURED_SITE_LOG) 2>&1 & site=$$!; \
+	$(MAKE) --no-print-directory measured-part \
+		PART="tests --ignore=tests/site $(MEASURED_WITH_REST)"; rest=$$?; \
 	wait $$site; site_status=$$?; wait $$pd; pd_status=$$?; \
 	for part in "the MkDocs pass, tests/site:$(MEASURED_SITE_LOG):$$site_status" \
 	            "the ProperDocs pass:$(PROPERDOCS_LOG):$$pd_status"; do \
