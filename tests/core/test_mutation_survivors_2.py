@@ -27,7 +27,7 @@ from letopis.core.messages import language, say, set_language
 from letopis.core.nav import listed_paths
 from letopis.core.posts import PostContext
 from letopis.core.problems import Problems, shortened
-from letopis.core.slugs import heading_anchor, term_slug
+from letopis.core.slugs import heading_anchor, is_valid_slug, term_slug
 from letopis.core.structured_data import blog_posting, periodical
 from letopis.core.summary import summary_from_html
 from letopis.core.terms import cloud_weight, term_indexes
@@ -35,6 +35,7 @@ from letopis.core.urls import UrlFormatError, UrlScheme
 from letopis.core.yaml_mapping import read_yaml
 from tests.core.test_addresses import post as address_post
 from tests.core.test_archive import RU, make_posts
+from tests.core.test_comments import entry
 from tests.core.test_comments import load as load_comments
 from tests.core.test_journal import article, issue_file, journal_index, source
 from tests.core.test_journal import load as load_journals
@@ -637,3 +638,27 @@ def test_an_id_twice_is_told_at_the_id_with_the_first_ids_line(russian) -> None:
     assert [(p.line, p.message) for p in problems.errors] == [
         (11, "id комментария 7 повторяется (впервые на строке 6); у каждого комментария "
              "должен быть свой")]
+
+
+# --- comments: circles of replies -----------------------------------------------------------
+
+
+def test_each_circle_of_replies_is_told_once_at_its_first_comment(russian) -> None:
+    _, problems = load_comments(
+        *entry(1, "2014-05-20"),  # on the post: lines 5-8
+        *entry(10, "2014-05-20", parent=2),  # leads into the circle 2 → 3: lines 9-13
+        *entry(2, "2014-05-20", parent=3),  # lines 14-18
+        *entry(3, "2014-05-20", parent=2),  # lines 19-23
+        *entry(4, "2014-05-20", parent=5),  # a second circle: lines 24-28
+        *entry(5, "2014-05-20", parent=4))  # lines 29-33
+    circle = "комментарии {} отвечают друг другу по кругу: у первого комментария ветки нет parent"
+    assert [(p.line, p.message) for p in problems.errors] == [
+        (17, circle.format("2 → 3 → 2")), (27, circle.format("4 → 5 → 4"))]
+
+
+# --- slugs: the longest slug an editor may write --------------------------------------------
+
+
+def test_a_slug_may_be_200_characters_long() -> None:
+    assert is_valid_slug("a" * 200)
+    assert not is_valid_slug("a" * 201)
