@@ -662,3 +662,13 @@ def test_each_circle_of_replies_is_told_once_at_its_first_comment(russian) -> No
 def test_a_slug_may_be_200_characters_long() -> None:
     assert is_valid_slug("a" * 200)
     assert not is_valid_slug("a" * 201)
+
+
+# --- fields: a wrong item does not hide the items after it ----------------------------------
+
+
+def test_entries_and_names_after_a_wrong_item_are_still_read() -> None:
+    fields = _fields("articles:\n  - text\n  - {title: A}\nauthors: [ivan, '', petr]\n")
+    assert [entry.values for entry in fields.items("articles")] == [{"title": "A"}]
+    assert fields.names("authors") == ["ivan", "petr"]
+    assert [p.line for p in fields.problems.errors] == [2, 4]
