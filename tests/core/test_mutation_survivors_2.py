@@ -672,3 +672,25 @@ def test_entries_and_names_after_a_wrong_item_are_still_read() -> None:
     assert [entry.values for entry in fields.items("articles")] == [{"title": "A"}]
     assert fields.names("authors") == ["ivan", "petr"]
     assert [p.line for p in fields.problems.errors] == [2, 4]
+
+
+# --- problems: one line each, the whole file's first ----------------------------------------
+
+
+@pytest.mark.parametrize(("message", "shown"), [
+    ("a\r\nb", "a\\nb"), ("a\rb", "a\\nb"), ("a\nb", "a\\nb"), ("a\r\n\rb\n", "a\\n\\nb\\n"),
+    ("без переводов строк", "без переводов строк"),
+])
+def test_a_problem_is_one_line_whatever_its_line_ends(message: str, shown: str) -> None:
+    problems = Problems()
+    problems.error("content/x.md", 2, message)
+    problems.warning("content/x.md", 3, message)
+    assert [p.message for p in problems.in_order] == [shown, shown]
+
+
+def test_a_problem_of_the_whole_file_comes_before_its_first_line() -> None:
+    problems = Problems()
+    problems.error("content/x.md", 1, "на строке 1")
+    problems.error("content/x.md", None, "во всём файле")
+    assert [str(p) for p in problems.errors] == [
+        "content/x.md: во всём файле", "content/x.md:1: на строке 1"]
