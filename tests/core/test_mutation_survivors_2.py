@@ -366,11 +366,13 @@ def test_the_home_page_and_archive_headings() -> None:
     assert (day.kind, day.url, day.heading) == ("day", "2014/05/20/", "Архив за 20 мая 2014")
 
 
-def test_a_tag_spelled_two_ways_is_a_warning() -> None:
+def test_a_tag_spelled_two_ways_is_a_warning(russian) -> None:
     posts = make_posts("Один | 2014-05-01 | tags: [Клиенты]", "Два | 2014-05-02 | tags: [клиенты]")
     _, problems = build_archive(posts, localizer=RU, urls=UrlScheme(), page_size=10,
                                 include_drafts=False)
-    assert [p.path for p in problems.warnings] == ["content/posts/1.md"]
+    assert [str(p) for p in problems.warnings] == [
+        'content/posts/1.md: метка "клиенты" получает тот же адрес tag/klienty/, что и '
+        '"Клиенты" в content/posts/0.md; пишите её одинаково']
     assert not problems.errors
 
 
