@@ -696,3 +696,9 @@ def test_a_problem_of_the_whole_file_comes_before_its_first_line() -> None:
     problems.error("content/x.md", None, "во всём файле")
     assert [str(p) for p in problems.errors] == [
         "content/x.md: во всём файле", "content/x.md:1: на строке 1"]
+
+
+def test_a_letter_without_a_unicode_name_sorts_among_other_scripts() -> None:
+    # Tangut ideographs are letters that Python's unicodedata gives no name.
+    tangut = "\U00017000"
+    assert sorted([tangut, "α", "b", "я"], key=collation_key) == ["я", "b", "α", tangut]
