@@ -161,8 +161,7 @@ def project_pages(build_fixture) -> Iterator[str]:
 
 @pytest.mark.parametrize("missing", ["nothing/", "2014/05/no-such-post/",
                                      "2014/05/07/a/b/c/page.html"])
-def test_the_404_page_works_at_any_depth(page: Page, project_pages: str, missing: str,
-                                         tmp_path: Path) -> None:
+def test_the_404_page_works_at_any_depth(page: Page, project_pages: str, missing: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     response = page.goto(project_pages + missing)
     assert response is not None and response.status == 404
@@ -176,7 +175,6 @@ def test_the_404_page_works_at_any_depth(page: Page, project_pages: str, missing
                            ".backgroundColor")
     assert header not in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.locator("nav.calendar").is_visible()
-    page.screenshot(path=tmp_path / "not-found.png", full_page=True)
     # Every way back leads somewhere that exists.
     links = page.locator(".letopis-not-found a, nav.calendar a, .md-header a")
     hrefs = {links.nth(i).evaluate("a => a.href") for i in range(links.count())}
