@@ -49,14 +49,16 @@ build: $(STAMP)  ## build the bundled site with --strict (SITE_URL=… or LOCAL=
 COVERAGE_FLOOR ?= 97
 
 # Three processes share the two cores: the MkDocs pass in two halves under coverage (the site
-# tests; the rest: browser, core, importer, the caches' site tests), and the ProperDocs pass at
+# tests; the rest: browser, core, importer, some site tests), and the ProperDocs pass at
 # a lower priority. A half alone would leave a core idle for minutes: each spends long
 # stretches in one process (a build, an axe run). The second half's output is shown as it goes;
 # the others' logs are shown when all are done (in full when they failed).
 MEASURED_SITE_LOG := .measured-site.log
-# Site tests measured with the other half, so that both halves take about as long: the caches'
-# tests build one small site a dozen times each.
-MEASURED_WITH_REST := tests/site/test_build_cache.py tests/site/test_render_cache.py
+# Site tests measured with the other half, so that both halves take about as long (on a clean
+# clone on 2 cores, before: the site half 13 min, the rest 8.5): the caches' tests build one
+# small site a dozen times each; the WordPress migration imports and builds five times.
+MEASURED_WITH_REST := tests/site/test_build_cache.py tests/site/test_render_cache.py \
+	tests/site/test_wordpress_migration.py tests/site/test_wordpress_roundtrip.py
 PROPERDOCS_LOG := .properdocs-pass.log
 
 test: $(STAMP) $(PD_STAMP) $(NPM_STAMP)  ## lint, then every test with MkDocs (measured) and the engine's tests with ProperDocs
