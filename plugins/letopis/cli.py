@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from letopis.core.build_cache import FOLDER as CACHE_FOLDER
+from letopis.core.build_record import Inputs
 from letopis.core.jobs import available_cores
 from letopis.core.l10n import Localizer
 from letopis.core.messages import set_language
@@ -397,7 +398,24 @@ def _build(args: argparse.Namespace) -> int:
         raise CliError(args.texts("bad_jobs", jobs=args.jobs))
     # Beside mkdocs.yml, as letopis/addresses keeps its record; CI keeps the folder.
     cache = None if args.no_cache else args.config_file.resolve().parent / CACHE_FOLDER
-    return build_atomically(args.config_file, site, args.engine, jobs=args.jobs, cache=cache)
+    return build_atomically(args.config_file, site, args.engine, jobs=args.jobs, cache=cache,
+                            inputs=_build_inputs(config, args.config_file, site))
+
+
+def _build_inputs(config: Any, config_file: Path, site: Path) -> Inputs | None:
+    """What a build of `config` reads (core/build_record.py): the project's folder (mkdocs.yml
+    and whatever it names beside it), the content and the theme, less the site folders; the
+    addresses record, which the build rewrites. None when that is not known: a configuration
+    that INHERITs another file."""
+    if b"INHERIT" in config_file.read_bytes():
+        return None
+    project = config_file.resolve().parent
+    addresses = getattr(config.plugins.get("letopis/addresses"), "config", None)
+    return Inputs(
+        roots=tuple(Path(folder) for folder in (project, config.docs_dir,
+                                                config.theme.custom_dir) if folder),
+        skipped=(site, Path(config.site_dir)),
+        written=(project / addresses.record,) if addresses is not None else ())
 
 
 def _load_config(path: Path, t: Texts) -> Any:

@@ -8,6 +8,9 @@ It publishes, so it refuses the preview server's address (`SITE_URL` unset, the 
 mkdocs.yml then falls back on http://127.0.0.1:8000/): canonical links, link previews, JSON-LD,
 the sitemap and the feeds would all point at the reader's own machine. `--local` builds for
 this machine all the same.
+
+With the cache on, a build whose inputs did not change since the last published one, into a
+site folder left as that build made it, is not run at all (core/build_record.py).
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from letopis.core.build_cache import Store
+from letopis.core import build_record
+from letopis.core.build_cache import Store, digest, letopis_source
 from letopis.core.jobs import ENV as JOBS_ENV
 from letopis.core.messages import say
 
@@ -46,22 +52,34 @@ def is_preview_address(site_url: str | None) -> bool:
 
 
 def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
-                     cache: Path | None = None) -> int:
+                     cache: Path | None = None,
+                     inputs: build_record.Inputs | None = None) -> int:
     """Build `config_file` into `site`; on failure `site` is left exactly as it was. With
     `jobs` > 1 the pages are rendered by that many processes (mkdocs_plugins/parallel.py);
     with a `cache` folder, unchanged pages' Markdown is not converted again
-    (mkdocs_plugins/build_cache.py)."""
+    (mkdocs_plugins/build_cache.py), and when nothing in `inputs` changed since the last
+    published build, nothing is built (core/build_record.py)."""
     site = site.resolve()
     # Beside the site: the same filesystem, so that the swap is two renames.
     staging = site.with_name(f".{site.name}.building")
     previous = site.with_name(f".{site.name}.previous")
+    due_file = site.with_name(f".{site.name}.due")
+    record_file = cache / build_record.NAME if cache else None
+    before = _inputs_digest(inputs, engine, config_file, site) if record_file else None
+    if record_file and before and inputs and build_record.is_current(
+            build_record.read(record_file), digest(before, build_record.written_digest(inputs)),
+            site, datetime.now(UTC)):
+        print(say("build_unchanged", site=site))
+        return 0
     shutil.rmtree(staging, ignore_errors=True)  # left over by an interrupted build
+    due_file.unlink(missing_ok=True)
     # MkDocs' own command, with its page loops in workers and the Markdown cache.
     runner = "letopis.mkdocs_plugins.parallel" if jobs > 1 or cache else engine
     command = [sys.executable, "-m", runner, "build", "--strict", "-f", str(config_file),
                "-d", str(staging)]
     # os.environ passed on: coverage measures the subprocess only with it (DEVELOPERS.md).
-    environment = {**os.environ, JOBS_ENV: str(jobs), CACHE_ENV: str(cache or "")}
+    environment = {**os.environ, JOBS_ENV: str(jobs), CACHE_ENV: str(cache or ""),
+                   build_record.DUE_ENV: str(due_file)}
     try:
         done = subprocess.run(command, check=False, env=environment)
         if done.returncode != 0 or not (staging / "index.html").is_file():
@@ -74,7 +92,43 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
         shutil.rmtree(previous, ignore_errors=True)
         if cache:
             Store(cache / "markdown").prune()  # bounded: the least recently used go first
+        if record_file:
+            _record(record_file, before, inputs, site, due_file)
         print(say("build_done", site=site))
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        due_file.unlink(missing_ok=True)
+
+
+def _inputs_digest(inputs: build_record.Inputs | None, engine: str, config_file: Path,
+                   site: Path) -> str | None:
+    """What the build about to run reads; None (build, record nothing) when it is not known
+    or a file cannot be read."""
+    if inputs is None:
+        return None
+    packages = [(str(dist.metadata["Name"]), dist.version) for dist in metadata.distributions()]
+    try:
+        return build_record.inputs_digest(
+            inputs, environment=os.environ, packages=packages,
+            other=(engine, str(config_file.resolve()), str(site), sys.version,
+                   letopis_source()))
+    except OSError:
+        return None
+
+
+def _record(record_file: Path, before: str | None, inputs: build_record.Inputs | None,
+            site: Path, due_file: Path) -> None:
+    """Keep what the published build was made from; without all of it, no record (the next
+    build runs)."""
+    try:
+        due = build_record.read_due(due_file)
+        if before is None or inputs is None:
+            raise ValueError("inputs unknown")
+        record = build_record.Record(
+            inputs=digest(before, build_record.written_digest(inputs)),
+            site=build_record.site_digest(site), due=due)
+    except (OSError, ValueError):
+        record_file.unlink(missing_ok=True)
+        return
+    build_record.write(record_file, record)

@@ -45,6 +45,14 @@ def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
     return digest(*parts)
 
 
+def letopis_source() -> str:
+    """Letopis' own code (its Python and its message catalogs): an editable install keeps
+    its version number while the code changes."""
+    root = Path(__file__).resolve().parent.parent  # the letopis package
+    return files_digest((path for path in root.rglob("*") if path.suffix in (".py", ".toml")
+                         and "__pycache__" not in path.parts), root)
+
+
 class Store:
     """Entries (bytes) by key under `folder`, in 256 subfolders by the key's first two
     characters (no folder grows to hundreds of thousands of names)."""

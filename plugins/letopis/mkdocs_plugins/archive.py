@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 from letopis.core.archive import ArchiveIndex, ListingPage, build_archive
 from letopis.core.authors import Author, author_refs, check_author_refs, load_authors
 from letopis.core.build_cache import digest, fingerprint
+from letopis.core.build_record import DUE_ENV, write_due
 from letopis.core.content import SourceFile, load_posts
 from letopis.core.dates import DateError, site_timezone
 from letopis.core.fields import Fields
@@ -249,7 +250,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             archive_page_size=self.config.archive_page_size,
             published_by=None if self.preview and self.config.future else now,
         )
-        _tell_scheduled(schedule(posts, now), self.preview)
+        waiting = schedule(posts, now)
+        _tell_scheduled(waiting, self.preview)
+        if due_file := os.environ.get(DUE_ENV):  # `letopis build` records it (publish.py)
+            write_due(Path(due_file), waiting.next_due)
         self.problems.extend(index_problems)
         self.posts = {p.source: p for p in self.index.posts}
         self.listings = {}

@@ -34,7 +34,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from letopis.core.build_cache import Store, digest, files_digest
+from letopis.core.build_cache import Store, digest, letopis_source
 from letopis.mkdocs_plugins.converted import LogCapture, converted, replay, take_converted
 
 ENV = "LETOPIS_CACHE"  # the cache's folder (`letopis build`); unset or empty: no cache
@@ -50,12 +50,6 @@ def _version(package: str) -> str:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return "-"
-
-
-def _letopis_source() -> str:
-    root = Path(__file__).resolve().parent.parent  # the letopis package
-    return files_digest((path for path in root.rglob("*") if path.suffix in (".py", ".toml")
-                         and "__pycache__" not in path.parts), root)
 
 
 def setting_key(config: Any) -> str | None:
@@ -74,7 +68,7 @@ def setting_key(config: Any) -> str | None:
                   else "", repr(names), _extension_options(config.mdx_configs),
                   str(config.docs_dir),
                   *(f"{package}={_version(package)}" for package in PACKAGES),
-                  _letopis_source(), sys.version)
+                  letopis_source(), sys.version)
 
 
 def _extension_options(options: Any) -> str:
