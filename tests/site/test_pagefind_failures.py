@@ -9,7 +9,9 @@ forever."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +117,44 @@ def test_an_indexer_that_dies_stops_the_build(project: Path, answered: int,
     assert done.returncode != 0
     assert "Traceback" not in log, log[-3000:]
     assert log.count(MESSAGE) == 1, log[-3000:]
+
+
+def slow_then_killed_indexer(root: Path, delayed: Path) -> Path:
+    """The real Pagefind, whose write of `delayed` waits a second (strace holds the call), and
+    which is killed outright (SIGKILL) when asked to stop (SIGTERM), as the pagefind package
+    does once the bundle has been written. Pagefind answers "written" while its last writes
+    may still be under way; a build that stops it on that answer loses them."""
+    from pagefind.service import get_executable
+
+    real = get_executable()
+    assert real is not None
+    program = root / "slow-pagefind"
+    # The background job's standard input would be /dev/null without the copy (fd 3).
+    program.write_text(f"""#!/bin/sh
+exec 3<&0
+strace -I1 -f -qq -o /dev/null -P '{delayed}' -e trace=write \\
+    -e inject=write:delay_enter=1000000 '{real}' "$@" <&3 &
+tracer=$!
+trap 'pkill -KILL -P $tracer; kill -KILL $tracer; exit 0' TERM
+wait $tracer
+""", encoding="utf-8")
+    program.chmod(0o755)
+    return program
+
+
+def test_the_bundle_is_whole_when_pagefind_writes_slowly(project: Path, tmp_path: Path) -> None:
+    if shutil.which("strace") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("strace is not installed (.ci/run installs it)")
+        pytest.skip("strace is not installed")
+    control = run_mkdocs(project, site=tmp_path / "control")
+    assert control.returncode == 0, control.log
+    site = tmp_path / "site"
+    entry = site / "pagefind" / "pagefind-entry.json"
+    build = run_mkdocs(project, site=site,
+                       env={"PAGEFIND_BINARY_PATH": str(slow_then_killed_indexer(tmp_path,
+                                                                                 entry))})
+    assert build.returncode == 0, build.log[-3000:]
+    written = entry.read_bytes()
+    assert written == (control.site / "pagefind" / "pagefind-entry.json").read_bytes()
+    assert json.loads(written)["languages"]

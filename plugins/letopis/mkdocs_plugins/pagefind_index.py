@@ -16,14 +16,17 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Coroutine
+import time
+from collections.abc import Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
+from letopis.core.messages import say
 from letopis.core.summary import LOST_IMAGE_SELECTOR
 
 STAGING = ".letopis-search"  # inside the site folder, removed once indexed
 BATCH = 400  # pages per folder handed to the indexer
+WRITES_BOUND = 60.0  # seconds the indexer's last writes may take after it said "written"
 
 
 class PagefindIndex:
@@ -108,14 +111,35 @@ class PagefindIndex:
             self.write(bundle)
             for future in [*self._pending, self._written]:
                 self._answer(future)
+            self._await_writes(bundle)
         finally:
             self.close()
+
+    def _await_writes(self, bundle: Path) -> None:
+        """Pagefind (1.5) answers "written" while its last file writes may still be under way
+        in its background threads; stopping it then (as `close()` must) leaves files of the
+        bundle empty or cut short, and the site's search broken. So the files are taken as
+        written once neither the indexer nor a process it started (a wrapper such as npm's
+        `pagefind` runs the real one) holds any of them open. Where there is no /proc to
+        look at, nothing can be checked and nothing is waited for."""
+        backend = getattr(getattr(self._pagefind, "_service", None), "_backend", None)
+        if backend is None or not Path("/proc/self/fd").is_dir():
+            return
+        folder = os.path.realpath(bundle) + os.sep
+        deadline = time.monotonic() + WRITES_BOUND
+        while any(target.startswith(folder)
+                  for pid in _process_tree(backend.pid) for target in _open_files(pid)):
+            if time.monotonic() > deadline:
+                raise IndexerStuckError(bundle)
+            time.sleep(0.02)
 
     def close(self) -> None:
         try:
             if not self._dead:
-                # Leaving with an "error" closes the indexer without writing anything.
-                self._wait(self._index.__aexit__(RuntimeError, None, None))
+                # Leaving with an "error" closes the indexer without writing anything. The
+                # indexer ending here is what was asked: no death, only a bounded wait.
+                self._submit(self._index.__aexit__(RuntimeError, None, None)).result(
+                    timeout=WRITES_BOUND)
         finally:
             self._stop_loop()
 
@@ -140,7 +164,45 @@ class IndexerDiedError(RuntimeError):
     """The Pagefind process ended before it answered."""
 
     def __init__(self) -> None:
-        super().__init__("the Pagefind process ended before it answered")
+        super().__init__(say("search_indexer_died"))
+
+
+class IndexerStuckError(RuntimeError):
+    """The Pagefind process kept files of the bundle open long after it said they were
+    written."""
+
+    def __init__(self, bundle: Path) -> None:
+        super().__init__(say("search_indexer_stuck", bundle=bundle, seconds=int(WRITES_BOUND)))
+
+
+def _process_tree(root: int) -> list[int]:
+    """`root` and every process descended from it, by the parents /proc gives (the kernel's
+    own list of children is not always built in)."""
+    parents: dict[int, list[int]] = {}
+    for process in Path("/proc").iterdir():
+        if process.name.isdigit():
+            try:
+                # The name in parentheses may hold spaces; the parent comes after it.
+                parent = int((process / "stat").read_bytes().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue  # ended meanwhile
+            parents.setdefault(parent, []).append(int(process.name))
+    tree, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        tree.append(pid)
+        queue.extend(parents.get(pid, []))
+    return tree
+
+
+def _open_files(pid: int) -> Iterator[str]:
+    try:
+        descriptors = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return  # ended, or not ours to look at
+    for descriptor in descriptors:
+        with contextlib.suppress(OSError):
+            yield str(descriptor.readlink())
 
 
 # Elements that Pagefind (1.5) takes for inline ones although pages show them as blocks: when two
