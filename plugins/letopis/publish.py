@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from letopis.core import build_record
-from letopis.core.build_cache import Store, digest, letopis_source
+from letopis.core.build_cache import Store, build_started, digest, letopis_source
 from letopis.core.jobs import ENV as JOBS_ENV
 from letopis.core.messages import say
 
@@ -80,6 +80,7 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
     # os.environ passed on: coverage measures the subprocess only with it (DEVELOPERS.md).
     environment = {**os.environ, JOBS_ENV: str(jobs), CACHE_ENV: str(cache or ""),
                    build_record.DUE_ENV: str(due_file)}
+    started = build_started()
     try:
         done = subprocess.run(command, check=False, env=environment)
         if done.returncode != 0 or not (staging / "index.html").is_file():
@@ -91,7 +92,8 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
         staging.rename(site)
         shutil.rmtree(previous, ignore_errors=True)
         if cache:
-            Store(cache / "markdown").prune()  # bounded: the least recently used go first
+            # Bounded: the least recently used go first, this build's entries never.
+            Store(cache / "markdown").prune(used_since=started)
         if record_file:
             _record(record_file, before, inputs, site, due_file)
         print(say("build_done", site=site))

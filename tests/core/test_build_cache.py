@@ -84,6 +84,22 @@ def test_pruning_removes_the_least_recently_used_down_to_the_limit(tmp_path: Pat
     assert store.prune(limit=250) == 0
 
 
+def test_pruning_keeps_what_this_build_used_whatever_the_limit(tmp_path: Path) -> None:
+    """A site whose pages alone outgrow the limit: evicting them would make the next build
+    render them all again (seen at 20,000 posts: a warm build slower than a cold one)."""
+    store = Store(tmp_path)
+    _aged(store, "aa01", 100, 10**17)  # an older build's entries
+    _aged(store, "bb02", 100, 2 * 10**17)
+    _aged(store, "cc03", 100, 3 * 10**17)
+    started = 4 * 10**17
+    _aged(store, "dd04", 100, 5 * 10**17)  # this build's
+    _aged(store, "ee05", 100, 6 * 10**17)
+    _aged(store, "bb02", 100, 7 * 10**17)  # an older entry this build used again
+    assert store.prune(limit=150, used_since=started) == 2
+    assert store.get("aa01") is None and store.get("cc03") is None
+    assert [store.get(key) for key in ("bb02", "dd04", "ee05")] == [b"x" * 100] * 3
+
+
 def test_pruning_removes_what_interrupted_writes_left(tmp_path: Path) -> None:
     store = Store(tmp_path)
     store.put("aa01", b"kept")

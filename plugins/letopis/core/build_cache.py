@@ -20,10 +20,17 @@ from dataclasses import fields, is_dataclass
 from datetime import date, time, timedelta, timezone, tzinfo
 from enum import Enum
 from pathlib import Path
+from time import time_ns
 from zoneinfo import ZoneInfo
 
 FOLDER = Path(".cache") / "letopis"  # beside mkdocs.yml; CI keeps it between runs
 LIMIT = 512 * 1024 * 1024  # bytes kept after a build; the oldest used entries go first
+
+
+def build_started() -> int:
+    """The time (ns) from which an entry counts as used by the build starting now (see
+    `Store.prune`); a second early: a file's time comes from the kernel's coarser clock."""
+    return time_ns() - 1_000_000_000
 
 
 def digest(*parts: str | bytes) -> str:
@@ -96,9 +103,12 @@ class Store:
         except OSError:
             pass
 
-    def prune(self, limit: int = LIMIT) -> int:
+    def prune(self, limit: int = LIMIT, used_since: int | None = None) -> int:
         """Remove the least recently used entries until at most `limit` bytes remain (and any
-        temporary file an interrupted write left); return how many were removed."""
+        temporary file an interrupted write left); return how many were removed. Entries used
+        since `used_since` (a time in ns: when this build started) are kept whatever the
+        limit: they are what the next build asks for, and a site whose pages alone outgrow
+        the limit would otherwise render most of them again each time."""
         entries = []
         removed = 0
         for path in self.folder.glob("??/*"):
@@ -112,8 +122,8 @@ class Store:
                 continue
             entries.append((status.st_mtime_ns, status.st_size, path))
         total = sum(size for _, size, _ in entries)
-        for _, size, path in sorted(entries, key=lambda entry: (entry[0], str(entry[2]))):
-            if total <= limit:
+        for used, size, path in sorted(entries, key=lambda entry: (entry[0], str(entry[2]))):
+            if total <= limit or (used_since is not None and used >= used_since):
                 break
             path.unlink(missing_ok=True)
             total -= size

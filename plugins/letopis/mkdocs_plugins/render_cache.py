@@ -41,7 +41,14 @@ from typing import Any
 
 from jinja2 import TemplateError, meta
 
-from letopis.core.build_cache import Store, UnstableError, digest, files_digest, stable
+from letopis.core.build_cache import (
+    Store,
+    UnstableError,
+    build_started,
+    digest,
+    files_digest,
+    stable,
+)
 
 FORMAT = "letopis-pages-1"  # changes when the key's or an entry's layout does
 # What MkDocs' get_context gives every page, keyed apart (the navigation, the page) or through
@@ -103,6 +110,7 @@ class RenderCache:
         self.build_page = build._build_page
         self.run_build = build.build
         self.counts = _Counts()
+        self.started = build_started()
         self._setting: tuple[int, str | None] | None = None  # (id of config, key)
         self._nav: tuple[int, str] | None = None  # (id of nav, its digest)
 
@@ -127,7 +135,8 @@ class RenderCache:
         get_plugin_logger("letopis").info(say("render_cache_counts",
                                               rendered=self.counts.rendered,
                                               cached=self.counts.cached))
-        self.store.prune()  # bounded: the least recently used go first
+        # Bounded: the least recently used go first, this build's pages never.
+        self.store.prune(used_since=self.started)
 
     def _build_page(self, page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
                     dirty: bool = False, excluded: bool = False) -> None:
