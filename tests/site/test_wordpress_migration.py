@@ -20,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import FIXTURES, REPO, Build, mkdocs_pass_only, resolve, text_of
+from tests.site.test_search_staging import assert_the_same_bundle_from_staged_copies
 
 pytestmark = mkdocs_pass_only  # the importer's output, built as any content is
 
@@ -87,6 +88,13 @@ def test_the_project_builds_strictly_after_every_import(migrated: Migration) -> 
     log = migrated.build.stdout + migrated.build.stderr
     assert migrated.build.returncode == 0, log
     assert "WARNING" not in log and "Traceback" not in log
+
+
+def test_search_indexes_the_imported_posts_as_their_whole_pages(migrated: Migration,
+                                                                tmp_path: Path) -> None:
+    """Imported posts carry WordPress' own HTML: Pagefind's staged copies of them
+    (test_search_staging) give the same bundle as the whole pages."""
+    assert_the_same_bundle_from_staged_copies(migrated.site.site, tmp_path)
 
 
 @pytest.mark.parametrize(
