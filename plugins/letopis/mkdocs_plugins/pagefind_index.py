@@ -222,29 +222,34 @@ _JOINING_END_TAG = re.compile(
 # of a post page) only to throw it away, which took 7 of its 17 seconds at 10,000 posts. The
 # staged copy is the opening <html> tag, the <title>, and the page from that element to the
 # end of Material's content <article>, where the theme's post and issue templates end it.
-# Regular expressions, not a parser, for the same reason as above; where the cut could change
-# what a parser makes of the element (see `_self_contained`), Pagefind gets the whole page.
-_HTML_TAG = re.compile(rb"<html(?:\s[^>]*)?>", re.IGNORECASE)
-_TITLE = re.compile(rb"<title>[^<]*</title>", re.IGNORECASE)
-_SEARCHED = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=/]")
+# Plain byte searches, not a parser (this runs in the parent for every searchable page), in
+# the theme's own spelling; where the page is of another shape, or the cut could change what
+# a parser makes of the element (see `_self_contained`), Pagefind gets the whole page.
+_BODY_ATTRIBUTE = b" data-pagefind-body"
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 
 
 def searched_part(html: bytes) -> bytes:
     """What Pagefind reads of page `html`, as a page of its own; `html` itself where the page
     is not of the expected shape."""
-    opening = _HTML_TAG.search(html)
-    start = _SEARCHED.search(html)
+    attribute = html.find(_BODY_ATTRIBUTE)
+    start = html.rfind(b"<", 0, attribute)
     end = html.rfind(b"</article>")
-    if opening is None or start is None or end < start.start():
+    opening = html.find(b"<html")
+    opening_end = html.find(b">", opening)
+    after = attribute + len(_BODY_ATTRIBUTE)
+    if min(attribute, start, opening, opening_end) < 0 or end < attribute \
+            or html.find(b">", start, attribute) >= 0 or html[after:after + 1] not in b" >=/" \
+            or html[opening + 5:opening + 6] not in b" >":
         return html
-    part = html[start.start():end]
+    part = html[start:end]
     if not _self_contained(part):
         return html
-    title = _TITLE.search(html, 0, start.start())
-    return b"".join((b"<!DOCTYPE html>\n", opening.group(), b"<head>",
-                     title.group() if title else b"", b"</head><body>", part,
-                     b"</body></html>\n"))
+    title_start = html.find(b"<title>", 0, start)
+    title_end = html.find(b"</title>", title_start, start) if title_start >= 0 else -1
+    title = html[title_start:title_end + len(b"</title>")] if title_end >= 0 else b""
+    return b"".join((b"<!DOCTYPE html>\n", html[opening:opening_end + 1], b"<head>", title,
+                     b"</head><body>", part, b"</body></html>\n"))
 
 
 def _self_contained(part: bytes) -> bool:
