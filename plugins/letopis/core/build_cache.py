@@ -150,7 +150,8 @@ def stable(value: object) -> str:
 
 
 # Exact types written the quick way (most of what a page key holds: a page's context is
-# mostly strings); everything else, subclasses included, takes the general way below.
+# mostly strings); everything else, subclasses included, takes the general way below, which
+# writes them the same.
 _SCALARS = frozenset({type(None), bool, int, float})
 
 
@@ -160,19 +161,6 @@ def _stable(value: object, out: list[str], path: set[int]) -> None:
         out.append(f"str{len(value)}:{str.__repr__(value)}")  # type: ignore[arg-type]
     elif cls in _SCALARS:
         out.append(repr(value))
-    elif cls is tuple or cls is list:
-        if id(value) in path:
-            raise UnstableError("a cycle")
-        path.add(id(value))
-        out.append(f"{cls.__name__}(")
-        for item in value:  # type: ignore[attr-defined]
-            if type(item) is str:
-                out.append(f"str{len(item)}:{str.__repr__(item)}")
-            else:
-                _stable(item, out, path)
-            out.append(",")
-        out.append(")")
-        path.discard(id(value))
     else:
         _stable_general(value, out, path)
 
@@ -209,15 +197,9 @@ def _stable_container(value: object, out: list[str], path: set[int]) -> None:
         items = []
         for key, item in value.items():
             pair: list[str] = []
-            if type(key) is str:
-                pair.append(f"str{len(key)}:{str.__repr__(key)}")
-            else:
-                _stable(key, pair, path)
+            _stable(key, pair, path)
             pair.append(":")
-            if type(item) is str:
-                pair.append(f"str{len(item)}:{str.__repr__(item)}")
-            else:
-                _stable(item, pair, path)
+            _stable(item, pair, path)
             items.append("".join(pair))
         out.append("{" + ",".join(sorted(items)) + "}")
     elif isinstance(value, set | frozenset):
