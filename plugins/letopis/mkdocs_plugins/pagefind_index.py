@@ -91,11 +91,14 @@ class PagefindIndex:
         if not self._dead:
             loop.default_exception_handler(context)
 
-    def _indexer_died(self) -> bool:
+    def _process(self) -> Any:
         # The package keeps its process private (pagefind 1.x: PagefindIndex._service, whose
         # _backend is the asyncio process); this is the one place that looks at it.
-        backend = getattr(getattr(self._pagefind, "_service", None), "_backend", None)
-        return backend is not None and backend.returncode is not None
+        return getattr(getattr(self._pagefind, "_service", None), "_backend", None)
+
+    def _indexer_died(self) -> bool:
+        process = self._process()
+        return process is not None and process.returncode is not None
 
     def add_folder(self, folder: Path) -> None:
         """Index every page under `folder`, its URL being its path below `folder`."""
@@ -122,13 +125,13 @@ class PagefindIndex:
         written once neither the indexer nor a process it started (a wrapper such as npm's
         `pagefind` runs the real one) holds any of them open. Where there is no /proc to
         look at, nothing can be checked and nothing is waited for."""
-        backend = getattr(getattr(self._pagefind, "_service", None), "_backend", None)
-        if backend is None or not Path("/proc/self/fd").is_dir():
+        process = self._process()
+        if process is None or not Path("/proc/self/fd").is_dir():
             return
         folder = os.path.realpath(bundle) + os.sep
         deadline = time.monotonic() + WRITES_BOUND
         while any(target.startswith(folder)
-                  for pid in _process_tree(backend.pid) for target in _open_files(pid)):
+                  for pid in _process_tree(process.pid) for target in _open_files(pid)):
             if time.monotonic() > deadline:
                 raise IndexerStuckError(bundle)
             time.sleep(0.02)

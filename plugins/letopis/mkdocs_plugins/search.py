@@ -60,7 +60,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._index: PagefindIndex | None = None  # `mkdocs build`: filled batch by batch
         self._batch = 0
         self._in_batch = 0
-        self._all_sent = False  # every searchable page is with the indexer
         self._preview_indexer = _PreviewIndexer()  # `mkdocs serve`: after each build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
@@ -117,7 +116,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         searchable = set(self._archive.posts) | set(getattr(journal, "issue_pages", {}))
         self._waiting = {f.src_uri for f in files.documentation_pages(
             inclusion=self._archive.reads) if f.src_uri in searchable}
-        self._unstaged, self._batch, self._in_batch, self._all_sent = [], 0, 0, False
+        self._unstaged, self._batch, self._in_batch = [], 0, 0
         forget_folders()
         return Files([f for f in files if f.src_uri in searchable]
                      + [f for f in files if f.src_uri not in searchable])
@@ -132,15 +131,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._waiting.discard(page.file.src_uri)
             self._unstaged.append(page.file)
         elif not self._waiting and not self._preview and self._index is not None \
-                and not self._all_sent:
+                and self._in_batch:
             # Every searchable page is written: the last of them are indexed while MkDocs
             # renders the archives, which come last. The bundle is written at the end
             # (on_post_build), once the workers of `letopis build --jobs` have ended: writing
             # it is the indexer's peak of memory (¾ GB at 10,000 posts), which must not come
             # on top of theirs (measured: 1.6 GB for the build then, 1.2 GB this way).
-            if self._in_batch:
-                self._index_batch(site)
-            self._all_sent = True
+            self._index_batch(site)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
