@@ -234,3 +234,12 @@ def test_a_mapping_tagged_as_another_type_is_refused_at_its_tag(text: str, line:
     assert data is None
     assert problems == [f"{PATH}:{line}: метка типа !!set здесь не поддерживается; удалите её "
                         "и запишите значение просто"]
+
+
+@pytest.mark.parametrize("text", ["---", "---\n", "--- \n...\n", "# Реестр\n---"])
+def test_a_document_marker_alone_is_an_empty_text_on_a_line_it_has(text: str) -> None:
+    # Found by the property test of the authors registry: `---` alone was read as "one value"
+    # on line 2 of a one-line file (the empty value's place is past the marker's line end).
+    problems = Problems()
+    assert read_yaml(text, PATH, problems, what="реестр") is None
+    assert [str(p) for p in problems.items] == [f"{PATH}:1: реестр: ничего не написано"]

@@ -18,6 +18,7 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _MAP_TAG = "tag:yaml.org,2002:map"
+_NULL_TAG = "tag:yaml.org,2002:null"
 # Tags SafeLoader gives plain values but cannot construct: `title: =` would not load.
 _UNCONSTRUCTED_TAGS = {"tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
 
@@ -140,7 +141,10 @@ def read_yaml(text: str, path: str, problems: Problems, *, lines_before: int = 0
     loader = _FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
+        # A document marker with nothing after it (`---`) holds an empty value, placed past
+        # the marker's line: nothing is written, as with no text at all.
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""
+                            and not node.style and node.tag == _NULL_TAG):
             problems.error(path, lines_before or 1, say("yaml_empty", what=what))
             return None
         if not isinstance(node, yaml.MappingNode):
