@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Build, full_site_config, site_config
+from tests.conftest import REPO, Build, full_site_config, run_mkdocs, site_config
 
 # Debian's Chromium; LETOPIS_CHROMIUM points elsewhere (the policy test uses a missing path).
 CHROMIUM = Path(os.environ.get("LETOPIS_CHROMIUM", "/usr/bin/chromium"))
@@ -59,6 +59,23 @@ def serving(build: Build, handler: type[SimpleHTTPRequestHandler] = _QuietHandle
 @pytest.fixture(scope="session")
 def served_site(bundled_site: Build) -> Iterator[str]:
     with serving(bundled_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def served_sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled site with its search cut into a bundle per month (`bundle_pages: 1`): the
+    issue of 2014 in the first bundle, the three posts of May 2014 in the second."""
+    root = tmp_path_factory.mktemp("sharded")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in (("docs_dir: content", f"docs_dir: {REPO / 'content'}"),
+                     ("custom_dir: theme", f"custom_dir: {REPO / 'theme'}"),
+                     ("\n  - theme  #", f"\n  - {REPO / 'theme'}  #"),
+                     ("\n  - letopis/search\n", "\n  - letopis/search:\n      bundle_pages: 1\n")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with serving(run_mkdocs(root)) as url:
         yield url
 
 

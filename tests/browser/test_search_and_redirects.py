@@ -46,6 +46,17 @@ def test_word_forms_are_found(page: Page, served_site: str) -> None:
     assert "клиентов" not in text and "клиентами" in text
 
 
+def test_a_search_in_several_bundles_finds_what_one_bundle_finds(
+        page: Page, served_sharded_site: str) -> None:
+    # The issue is in the first bundle, the posts in the second, merged into it in the page.
+    page.goto(served_sharded_site + "search/")
+    merged = page.locator("#letopis-search").get_attribute("data-merge")
+    assert merged == '["../pagefind-2/"]'
+    page.set_viewport_size({"width": 1400, "height": 900})
+    assert search(page, served_sharded_site, "клиентов") == {LIES, SEGMENTS, JOURNAL_POST, ISSUE}
+    assert search(page, served_sharded_site, "сегментации") == {SEGMENTS}
+
+
 def test_search_from_a_phone(page: Page, served_site: str) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(served_site + "2014/05/")

@@ -1,9 +1,12 @@
 """`letopis build`'s Markdown cache (mkdocs_plugins/build_cache.py): after each kind of edit a
 build that takes unchanged pages' HTML from `.cache/letopis/` is byte-identical to one made
-from nothing (`--no-cache`), and unchanged pages are not converted again."""
+from nothing (`--no-cache`), and unchanged pages are not converted again. The search is cut
+into a bundle per page here (bundle_pages: 1), so that the bundles kept in the cache
+(search_cache.py) are compared too: unchanged ones are not indexed again."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +36,16 @@ def config_of(root: Path) -> dict:
     config = full_site_config()
     config["theme"]["custom_dir"] = str(root / "theme")  # a copy, to be edited
     config["validation"] = {"anchors": "warn"}
+    config["plugins"] = [{"letopis/search": {"bundle_pages": 1}} if plugin == "letopis/search"
+                         else plugin for plugin in config["plugins"]]
     return config
+
+
+def search_counts(log: str) -> tuple[int, int]:
+    """(bundles indexed, taken from the cache), as `letopis build` tells them (in Russian)."""
+    line = next(line for line in log.splitlines() if "поиск: индексов собрано" in line)
+    indexed, cached = re.findall(r"— (\d+)", line)
+    return int(indexed), int(cached)
 
 
 @pytest.fixture(scope="module")
@@ -123,9 +135,14 @@ def test_a_cached_build_equals_a_fresh_one_after_each_kind_of_edit(project: Path
     for name, change in ROUNDS:
         change(project)
         known = entries(project)
-        cached_and_fresh(project)
+        cached, fresh = cached_and_fresh(project)
         if name == "post text edited":  # that page alone is converted again
             assert len(entries(project) - known) == 1, name
+            # …and its search bundle alone indexed again: a bundle per month here, six for
+            # the four posts and three issues (two of 2014) of the fixture. (`--no-cache`
+            # keeps no bundles and says nothing of them.)
+            assert search_counts(cached.stderr) == (1, 5)  # type: ignore[attr-defined]
+            assert "поиск: индексов" not in fresh.stderr  # type: ignore[attr-defined]
     linking = (project / "site-cached/2012/03/zapis-so-skhemoi/index.html"
                ).read_text(encoding="utf-8")
     assert "изменённый шаблон" in linking

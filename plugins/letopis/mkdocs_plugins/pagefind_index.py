@@ -1,8 +1,9 @@
-"""Pagefind indexing beside MkDocs: searchable pages are handed to the indexer in batches as
-soon as they are written, so that it works on the second core while MkDocs renders the rest.
+"""Pagefind indexing beside MkDocs: a search shard's pages (core/search_shards.py) are handed to
+the indexer as soon as they are all written, so that it works on the second core while MkDocs
+renders the rest.
 
-Pagefind reads folders. Each written page is hard-linked (costless) into a staging folder
-inside the site; a full batch is passed to the indexer, which runs in a separate process fed
+Pagefind reads folders. Each written page's searched part is staged into a folder inside the
+site (see `stage`); the folder is passed to the indexer, which runs in a separate process fed
 from a background thread. The indexer is given one thread: MkDocs keeps the other core.
 """
 
@@ -21,11 +22,11 @@ from collections.abc import Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
+from letopis.core.build_cache import digest
 from letopis.core.messages import say
 from letopis.core.summary import LOST_IMAGE_SELECTOR
 
 STAGING = ".letopis-search"  # inside the site folder, removed once indexed
-BATCH = 400  # pages per folder handed to the indexer
 WRITES_BOUND = 60.0  # seconds the indexer's last writes may take after it said "written"
 
 
@@ -271,10 +272,11 @@ def _self_contained(part: bytes) -> bool:
     return True
 
 
-def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> None:
+def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> str:
     """Put a written page into staging folder `folder`, at its place in the site: the part
     Pagefind reads (`searched_part`), with word breaks made explicit where Pagefind would
-    glue words; a page of another shape is linked as it is, where it has none to add."""
+    glue words; a page of another shape is linked as it is, where it has none to add.
+    Return the digest of what Pagefind will read (the search's bundle cache keys by it)."""
     staged = site / STAGING / folder / dest_uri
     _make_folder(staged.parent)
     staged.unlink(missing_ok=True)
@@ -282,13 +284,14 @@ def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> None:
     copy = separated(searched_part(html))
     if copy != html:
         staged.write_bytes(copy)
-        return
+        return digest(copy)
     try:
         # A hard link costs nothing and follows later rewrites of the page, which MkDocs
         # makes in place.
         os.link(page_file, staged)
     except OSError:
         shutil.copyfile(page_file, staged)
+    return digest(html)
 
 
 def separated(html: bytes) -> bytes:

@@ -2,6 +2,10 @@
 built pages (stemming Russian: «клиентов» finds «клиенты») as they are written, the search page
 shows its results, and the header's search box leads there.
 
+A large archive is indexed in shards (core/search_shards.py), a bundle each, merged by the
+search page; `letopis build` keeps each shard's bundle in the build cache (search_cache.py),
+so that publishing one post indexes one shard again.
+
 Material's own search matches prefixes only in Russian (its query wildcard skips the stemmer),
 so it is not used; its header search needs its plugin, hence Letopis' own header partial.
 """
@@ -9,9 +13,12 @@ so it is not used; its header search needs its plugin, hence Letopis' own header
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -25,11 +32,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from letopis.core.build_cache import build_started
 from letopis.core.messages import say
+from letopis.core.search_shards import Month, shards
 
 from .archive import ArchivePlugin, _docs_dir_as_shown
+from .build_cache import ENV as CACHE_ENV
 from .pagefind_index import (
-    BATCH,
     PagefindIndex,
     forget_folders,
     remove_staging,
@@ -37,9 +46,10 @@ from .pagefind_index import (
     staged_folder,
 )
 from .parallel import in_parent
+from .search_cache import BundleCache, shard_key
 from .shared import archive_plugin, dest_taken
 
-BUNDLE = "pagefind"  # the index's folder in the site
+BUNDLE = "pagefind"  # the (first) index's folder in the site; the next ones: pagefind-2, …
 QUIET = 1.5  # seconds without a rebuild before the preview's search index is made again
 log = get_plugin_logger("letopis")
 
@@ -48,6 +58,34 @@ class SearchConfig(base.Config):
     # Where the search page lives.
     search_url = c.Type(str, default="search/")
     template = c.Type(str, default="letopis/search.html")
+    # Searchable pages per search bundle (core/search_shards.py): bounds the indexer's memory
+    # (about 90 MB per thousand pages) and what one changed post costs to index again.
+    bundle_pages = c.Type(int, default=2000)
+
+
+@dataclass
+class _Shard:
+    """One search bundle of a build: its folder in the site, its pages not yet staged, and
+    what Pagefind gets of those staged (address, digest)."""
+
+    number: int
+    waiting: int
+    staged: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return BUNDLE if self.number == 0 else f"{BUNDLE}-{self.number + 1}"
+
+    @property
+    def staging(self) -> str:
+        return f"shard-{self.number}"
+
+
+@dataclass
+class _Running:
+    index: PagefindIndex
+    shard: _Shard
+    key: str | None
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -55,11 +93,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._archive: ArchivePlugin | None = None
         self._src_uri = ""
         self._preview = False
-        self._waiting: set[str] = set()  # searchable pages not rendered yet in this build
-        self._unstaged: list[File] = []  # rendered, to be staged once written
-        self._index: PagefindIndex | None = None  # `mkdocs build`: filled batch by batch
-        self._batch = 0
-        self._in_batch = 0
+        self._shards: list[_Shard] = []
+        self._shard_of: dict[str, _Shard] = {}  # searchable pages not rendered yet, by src_uri
+        self._unstaged: list[tuple[File, _Shard]] = []  # rendered, to be staged once written
+        self._running: _Running | None = None  # `mkdocs build`: one indexer at a time
+        self._cache: BundleCache | None = None  # `letopis build`: bundles kept between builds
+        self._counts = [0, 0]  # bundles indexed, taken from the cache
+        self._started = build_started()
         self._preview_indexer = _PreviewIndexer()  # `mkdocs serve`: after each build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
@@ -73,6 +113,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._archive = archive_plugin(config, "letopis/search")
         if "material/search" in config.plugins:
             raise PluginError(say("search_replaces"))
+        if self.config.bundle_pages < 1:
+            raise PluginError(say("search_bundle_pages", value=self.config.bundle_pages))
+        folder = os.environ.get(CACHE_ENV)
+        self._started = build_started()
+        self._cache = BundleCache(Path(folder) / "search") if folder and not self._preview \
+            else None
 
     @event_priority(-40)
     def _add_search_page(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -94,6 +140,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # Pagefind's results are paths from the site root; a site published under a
             # folder (GitHub Pages: /<repository>/) needs that folder in front of them.
             "base": urlsplit(config.site_url or "/").path or "/",
+            # The search page's bundles, the first one loaded, the others merged into it; the
+            # search page declares them (on_files), the render cache keys it by them.
+            "bundles": self._bundles(),
         }
         return env
 
@@ -108,36 +157,45 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     @event_priority(-90)  # once every plugin has added its pages
     def _searchable_first(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Searchable pages (posts, issues) are rendered first: once they are written, Pagefind
-        indexes them on the second core while MkDocs renders the archives, which repeat posts
-        and are not searched (they carry no data-pagefind-body)."""
+        """Searchable pages (posts, issues) are rendered first, shard by shard: once a shard's
+        pages are written, Pagefind indexes them on the second core while MkDocs renders the
+        rest, last of all the archives, which repeat posts and are not searched (they carry
+        no data-pagefind-body)."""
         assert self._archive is not None
         journal = config.plugins.get("letopis/journal")
-        searchable = set(self._archive.posts) | set(getattr(journal, "issue_pages", {}))
-        self._waiting = {f.src_uri for f in files.documentation_pages(
-            inclusion=self._archive.reads) if f.src_uri in searchable}
-        self._unstaged, self._batch, self._in_batch = [], 0, 0
+        months: dict[str, Month] = {
+            source: (post.published.year, post.published.month)
+            for source, post in self._archive.posts.items()}
+        months.update((source, (page.view.issue.year, 0))
+                      for source, page in getattr(journal, "issue_pages", {}).items())
+        present = [f.src_uri for f in files.documentation_pages(inclusion=self._archive.reads)
+                   if f.src_uri in months]
+        # The preview indexes everything at once, after each rebuild: one bundle.
+        plan = [present] if self._preview else \
+            shards(((months[src_uri], src_uri) for src_uri in present),
+                   self.config.bundle_pages)
+        self._shards = [_Shard(number, len(sources)) for number, sources in enumerate(plan)]
+        self._shard_of = {src_uri: shard for shard, sources in zip(self._shards, plan,
+                                                                   strict=True)
+                          for src_uri in sources}
+        self._unstaged, self._running, self._counts = [], None, [0, 0]
+        self._archive.depends(self._src_uri, tuple(self._bundles()))
         forget_folders()
-        return Files([f for f in files if f.src_uri in searchable]
-                     + [f for f in files if f.src_uri not in searchable])
+        order = {src_uri: shard.number for src_uri, shard in self._shard_of.items()}
+        return Files(sorted((f for f in files if f.src_uri in order),
+                            key=lambda f: order[f.src_uri])
+                     + [f for f in files if f.src_uri not in order])
+
+    def _bundles(self) -> list[str]:
+        return [f"{shard.folder}/" for shard in self._shards] or [f"{BUNDLE}/"]
 
     on_files = CombinedEvent(_add_search_page, _searchable_first)
 
     @in_parent  # `letopis build --jobs`: one indexer, fed in page order by the parent
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        site = Path(config.site_dir)
-        self._stage_written(site)  # the previous page is on disk by now
-        if page.file.src_uri in self._waiting:
-            self._waiting.discard(page.file.src_uri)
-            self._unstaged.append(page.file)
-        elif not self._waiting and not self._preview and self._index is not None \
-                and self._in_batch:
-            # Every searchable page is written: the last of them are indexed while MkDocs
-            # renders the archives, which come last. The bundle is written at the end
-            # (on_post_build), once the workers of `letopis build --jobs` have ended: writing
-            # it is the indexer's peak of memory (¾ GB at 10,000 posts), which must not come
-            # on top of theirs (measured: 1.6 GB for the build then, 1.2 GB this way).
-            self._index_batch(site)
+        self._stage_written(Path(config.site_dir))  # the previous page is on disk by now
+        if (shard := self._shard_of.pop(page.file.src_uri, None)) is not None:
+            self._unstaged.append((page.file, shard))
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -149,42 +207,72 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if not (self._archive and self._archive.keeping_last_good):
                 self._preview_indexer.request(site)
             return
-        if self._in_batch or self._index is None:
-            self._index_batch(site)
-        index, self._index = self._index, None
         try:
-            with _indexer_errors():
-                index.finish(site / BUNDLE)
+            # A searchable page that was not written (none should be) leaves its shard
+            # waiting: it is indexed with what it has.
+            for shard in self._shards:
+                if shard.waiting:
+                    shard.waiting = 0
+                    self._shard_done(site, shard)
+            self._finish_running(site)
         finally:
             remove_staging(site)
+        if self._cache is not None:
+            log.info(say("search_bundle_counts", indexed=self._counts[0],
+                         cached=self._counts[1]))
+            # Bounded: the least recently used go first, this build's bundles never.
+            self._cache.store.prune(used_since=self._started)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._index is not None:
-            index, self._index = self._index, None
+        if self._running is not None:
+            running, self._running = self._running, None
             # The build has failed already (perhaps the indexer with it): its error is told.
             with contextlib.suppress(Exception):
-                index.close()
+                running.index.close()
 
     def on_shutdown(self) -> None:
         self._preview_indexer.stop()
 
     def _stage_written(self, site: Path) -> None:
-        for file in self._unstaged:
-            stage(Path(file.abs_dest_path), site, file.dest_uri,
-                  "all" if self._preview else f"batch-{self._batch}")
-            self._in_batch += 1
-            if self._in_batch == BATCH and not self._preview:
-                self._index_batch(site)
+        for file, shard in self._unstaged:
+            staged = stage(Path(file.abs_dest_path), site, file.dest_uri,
+                           "all" if self._preview else shard.staging)
+            shard.staged.append((file.dest_uri, staged))
+            shard.waiting -= 1
+            if not shard.waiting and not self._preview:
+                self._shard_done(site, shard)
         self._unstaged = []
 
-    def _index_batch(self, site: Path) -> None:
+    def _shard_done(self, site: Path, shard: _Shard) -> None:
+        """Every page of `shard` is staged: its bundle comes from the cache, or the indexer
+        starts on it (once the previous shard's is written: one indexer at a time bounds the
+        memory)."""
+        bundle = site / shard.folder
+        key = shard_key(shard.staged) if self._cache is not None else None
+        if self._cache is not None and key is not None and self._cache.restore(key, bundle):
+            self._counts[1] += 1
+            shutil.rmtree(staged_folder(site, shard.staging), ignore_errors=True)
+            return
+        self._finish_running(site)
+        folder = staged_folder(site, shard.staging)
+        folder.mkdir(parents=True, exist_ok=True)  # a site with nothing to search
         with _indexer_errors():
-            if self._index is None:
-                self._index = PagefindIndex()
-            self._index.add_folder(staged_folder(site, f"batch-{self._batch}"))
-        self._batch += 1
-        self._in_batch = 0
+            index = PagefindIndex()
+            self._running = _Running(index, shard, key)
+            index.add_folder(folder)
+            index.write(bundle)
 
+    def _finish_running(self, site: Path) -> None:
+        if self._running is None:
+            return
+        running, self._running = self._running, None
+        bundle = site / running.shard.folder
+        with _indexer_errors():
+            running.index.finish(bundle)
+        self._counts[0] += 1
+        if self._cache is not None and running.key is not None:
+            self._cache.keep(running.key, bundle)
+        shutil.rmtree(staged_folder(site, running.shard.staging), ignore_errors=True)
 
 
 @contextlib.contextmanager

@@ -8,9 +8,17 @@ document.addEventListener("DOMContentLoaded", () => {
   const MARK = "\u2063";
   const forms = JSON.parse(box.dataset.results);
   const rules = new Intl.PluralRules(document.documentElement.lang || undefined);
+  // The other bundles of a large archive, as absolute addresses: Pagefind fetches them from
+  // its worker, where a relative address would not resolve against this page. Each is given
+  // the site's folder as the first one is, or its results would link to full addresses.
+  const merged = JSON.parse(box.dataset.merge || "[]").map((path) => ({
+    bundlePath: new URL(path, document.baseURI).href,
+    baseUrl: box.dataset.baseUrl,
+  }));
   const search = new PagefindUI({
     element: box,
     baseUrl: box.dataset.baseUrl,
+    mergeIndex: merged,
     showSubResults: true,
     showImages: false,
     autofocus: true,
