@@ -45,6 +45,7 @@ from letopis.core.urls import UrlFormatError, UrlScheme
 from .comment_views import CommentRenderer, PostComments
 from .last_good import LastGoodSite
 from .memory import pack, release_html, release_source, unpack
+from .options import Count
 from .parallel import in_parent
 from .preview import Preview, file_stamp
 from .preview_watch import watch_natively
@@ -64,9 +65,9 @@ class ArchiveConfig(base.Config):
     # Language of dates and interface strings (Babel locale with a Letopis catalog).
     locale = c.Type(str, default="ru")
     # Posts per listing page; further pages live at …/page/2/.
-    page_size = c.Type(int, default=10)
+    page_size = Count(default=10)
     # Posts per page of the year, month, day, category and tag archives (default: page_size).
-    archive_page_size = c.Optional(c.Type(int))
+    archive_page_size = c.Optional(Count())
     # Show posts dated in the future in `mkdocs serve` (a build never publishes them before
     # their date; the first build after it does).
     future = c.Type(bool, default=False)
@@ -190,8 +191,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         _check_template_names(config)
         if self._incremental is not None:
             self._incremental.keep_theme_listing(config)
-        if self.config.page_size < 1 or (self.config.archive_page_size or 1) < 1:
-            raise PluginError(say("page_sizes"))
         try:
             self.context = PostContext(
                 timezone=site_timezone(self.config.timezone),

@@ -21,12 +21,13 @@ from letopis.core.messages import say
 from letopis.core.posts import Post
 
 from .archive import ArchivePlugin, PageData, absolute_url
+from .options import Count
 from .shared import archive_plugin
 
 
 class FeedsConfig(base.Config):
     # Posts per feed, newest first.
-    length = c.Type(int, default=20)
+    length = Count(default=20)
     # A feed per category besides the site's own.
     categories = c.Type(bool, default=True)
 
@@ -51,8 +52,6 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self._archive = archive_plugin(config, "letopis/feeds")
         if not config.site_url:
             raise PluginError(say("feeds_site_url"))
-        if self.config.length < 1:
-            raise PluginError(say("feeds_length"))
 
     @event_priority(-40)  # after letopis/archive has built the index
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -24,6 +24,7 @@ from letopis.core.journal import Article, Issue, Journal, Journals, link_posts, 
 from letopis.core.structured_data import periodical, publication_issue
 
 from .archive import ArchivePlugin, absolute_url
+from .options import Count
 from .shared import archive_plugin
 
 
@@ -31,7 +32,7 @@ class JournalConfig(base.Config):
     # Where journals live, relative to docs_dir: <journal_dir>/<journal>/index.md and issues.
     journal_dir = c.Type(str, default="journal")
     # How many of the newest issues the journal page announces, article by article.
-    announced_issues = c.Type(int, default=4)
+    announced_issues = Count(default=4, least=0)
     # Templates under the theme's custom_dir.
     journal_template = c.Type(str, default="letopis/journal.html")
     issue_template = c.Type(str, default="letopis/issue.html")

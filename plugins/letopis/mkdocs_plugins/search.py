@@ -38,6 +38,7 @@ from letopis.core.search_shards import Month, shards
 
 from .archive import ArchivePlugin, _docs_dir_as_shown
 from .build_cache import ENV as CACHE_ENV
+from .options import Count
 from .pagefind_index import (
     PagefindIndex,
     forget_folders,
@@ -60,7 +61,7 @@ class SearchConfig(base.Config):
     template = c.Type(str, default="letopis/search.html")
     # Searchable pages per search bundle (core/search_shards.py): bounds the indexer's memory
     # (about 90 MB per thousand pages) and what one changed post costs to index again.
-    bundle_pages = c.Type(int, default=2000)
+    bundle_pages = Count(default=2000)
 
 
 @dataclass
@@ -113,8 +114,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._archive = archive_plugin(config, "letopis/search")
         if "material/search" in config.plugins:
             raise PluginError(say("search_replaces"))
-        if self.config.bundle_pages < 1:
-            raise PluginError(say("search_bundle_pages", value=self.config.bundle_pages))
         folder = os.environ.get(CACHE_ENV)
         self._started = build_started()
         self._cache = BundleCache(Path(folder) / "search") if folder and not self._preview \
