@@ -22,7 +22,6 @@ from collections.abc import Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
-from letopis.core.build_cache import digest
 from letopis.core.messages import say
 from letopis.core.summary import LOST_IMAGE_SELECTOR
 
@@ -272,11 +271,10 @@ def _self_contained(part: bytes) -> bool:
     return True
 
 
-def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> str:
+def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> None:
     """Put a written page into staging folder `folder`, at its place in the site: the part
     Pagefind reads (`searched_part`), with word breaks made explicit where Pagefind would
-    glue words; a page of another shape is linked as it is, where it has none to add.
-    Return the digest of what Pagefind will read (the search's bundle cache keys by it)."""
+    glue words; a page of another shape is linked as it is, where it has none to add."""
     staged = site / STAGING / folder / dest_uri
     _make_folder(staged.parent)
     staged.unlink(missing_ok=True)
@@ -284,14 +282,13 @@ def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> str:
     copy = separated(searched_part(html))
     if copy != html:
         staged.write_bytes(copy)
-        return digest(copy)
+        return
     try:
         # A hard link costs nothing and follows later rewrites of the page, which MkDocs
         # makes in place.
         os.link(page_file, staged)
     except OSError:
         shutil.copyfile(page_file, staged)
-    return digest(html)
 
 
 def separated(html: bytes) -> bytes:

@@ -32,7 +32,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from letopis.core.build_cache import build_started
+from letopis.core.build_cache import build_started, digest
 from letopis.core.messages import say
 from letopis.core.search_shards import Month, shards
 
@@ -66,12 +66,12 @@ class SearchConfig(base.Config):
 
 @dataclass
 class _Shard:
-    """One search bundle of a build: its folder in the site, its pages not yet staged, and
-    what Pagefind gets of those staged (address, digest)."""
+    """One search bundle of a build: its folder in the site, how many of its pages are not
+    written yet, and those written."""
 
     number: int
     waiting: int
-    staged: list[tuple[str, str]] = field(default_factory=list)
+    written: list[File] = field(default_factory=list)
 
     @property
     def folder(self) -> str:
@@ -96,7 +96,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._preview = False
         self._shards: list[_Shard] = []
         self._shard_of: dict[str, _Shard] = {}  # searchable pages not rendered yet, by src_uri
-        self._unstaged: list[tuple[File, _Shard]] = []  # rendered, to be staged once written
+        self._unwritten: list[tuple[File, _Shard]] = []  # rendered, on disk at the next page
         self._running: _Running | None = None  # `mkdocs build`: one indexer at a time
         self._cache: BundleCache | None = None  # `letopis build`: bundles kept between builds
         self._counts = [0, 0]  # bundles indexed, taken from the cache
@@ -177,7 +177,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._shard_of = {src_uri: shard for shard, sources in zip(self._shards, plan,
                                                                    strict=True)
                           for src_uri in sources}
-        self._unstaged, self._running, self._counts = [], None, [0, 0]
+        self._unwritten, self._running, self._counts = [], None, [0, 0]
         self._archive.depends(self._src_uri, tuple(self._bundles()))
         forget_folders()
         order = {src_uri: shard.number for src_uri, shard in self._shard_of.items()}
@@ -192,14 +192,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     @in_parent  # `letopis build --jobs`: one indexer, fed in page order by the parent
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self._stage_written(Path(config.site_dir))  # the previous page is on disk by now
+        self._take_written(Path(config.site_dir))  # the previous page is on disk by now
         if (shard := self._shard_of.pop(page.file.src_uri, None)) is not None:
-            self._unstaged.append((page.file, shard))
+            self._unwritten.append((page.file, shard))
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        self._stage_written(site)
+        self._take_written(site)
         if self._preview:
             # `mkdocs serve` shows the pages at once; the index follows a moment later, and
             # a rebuild never waits for the previous one's index.
@@ -232,29 +232,36 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_shutdown(self) -> None:
         self._preview_indexer.stop()
 
-    def _stage_written(self, site: Path) -> None:
-        for file, shard in self._unstaged:
-            staged = stage(Path(file.abs_dest_path), site, file.dest_uri,
-                           "all" if self._preview else shard.staging)
-            shard.staged.append((file.dest_uri, staged))
+    def _take_written(self, site: Path) -> None:
+        for file, shard in self._unwritten:
+            if self._preview:  # indexed after the build, in the background
+                stage(Path(file.abs_dest_path), site, file.dest_uri, "all")
+                continue
+            shard.written.append(file)
             shard.waiting -= 1
-            if not shard.waiting and not self._preview:
+            if not shard.waiting:
                 self._shard_done(site, shard)
-        self._unstaged = []
+        self._unwritten = []
 
     def _shard_done(self, site: Path, shard: _Shard) -> None:
-        """Every page of `shard` is staged: its bundle comes from the cache, or the indexer
-        starts on it (once the previous shard's is written: one indexer at a time bounds the
-        memory)."""
+        """Every page of `shard` is written: its bundle comes from the cache, or its pages are
+        staged and the indexer starts on them (once the previous shard's bundle is written:
+        one indexer at a time bounds the memory)."""
         bundle = site / shard.folder
-        key = shard_key(shard.staged) if self._cache is not None else None
-        if self._cache is not None and key is not None and self._cache.restore(key, bundle):
-            self._counts[1] += 1
-            shutil.rmtree(staged_folder(site, shard.staging), ignore_errors=True)
-            return
+        key = None
+        if self._cache is not None:
+            # Keyed by the written pages: what is staged of them follows from their bytes
+            # (and Letopis' code, in the key), and a shard taken from the cache is not staged.
+            key = shard_key([(file.dest_uri, digest(Path(file.abs_dest_path).read_bytes()))
+                             for file in shard.written])
+            if self._cache.restore(key, bundle):
+                self._counts[1] += 1
+                return
         self._finish_running(site)
         folder = staged_folder(site, shard.staging)
         folder.mkdir(parents=True, exist_ok=True)  # a site with nothing to search
+        for file in shard.written:
+            stage(Path(file.abs_dest_path), site, file.dest_uri, shard.staging)
         with _indexer_errors():
             index = PagefindIndex()
             self._running = _Running(index, shard, key)

@@ -1,13 +1,13 @@
 """Search bundles kept in the build cache (`.cache/letopis/search/`) by what they index: a shard
-of the search (core/search_shards.py) whose pages Pagefind would read as before is not indexed
-again in `letopis build`; its bundle comes back from the cache.
+of the search (core/search_shards.py) whose pages were written as before is neither staged nor
+indexed again in `letopis build`; its bundle comes back from the cache.
 
-The key is the digest of the pages as Pagefind gets them (each staged copy's address and
-bytes: what Pagefind reads, see pagefind_index.searched_part), the versions of the pagefind
-packages and Letopis' own source (which sets Pagefind's options). An entry is the bundle's
-files in one uncompressed tar (they are compressed by Pagefind already), so that the store's
-atomic writes and pruning serve it as any other entry. Any doubt indexes: an entry that does
-not unpack is missed and made again.
+The key is the digest of the shard's written pages (each one's address and bytes), the
+versions of the pagefind packages and Letopis' own source, which makes from a page what
+Pagefind reads of it (pagefind_index.searched_part) and sets Pagefind's options. An entry is
+the bundle's files in one uncompressed tar (they are compressed by Pagefind already), so that
+the store's atomic writes and pruning serve it as any other entry. Any doubt indexes: an
+entry that does not unpack is missed and made again.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _setting() -> str:
 
 
 def shard_key(pages: list[tuple[str, str]]) -> str:
-    """The key of a bundle of `pages`: (address in the site, digest of the staged copy)."""
+    """The key of a bundle of `pages`: (address in the site, digest of the written page)."""
     return digest(_setting(), *(part for page in sorted(pages) for part in page))
 
 
