@@ -220,7 +220,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             log.info(say("search_bundle_counts", indexed=self._counts[0],
                          cached=self._counts[1]))
             # Bounded: the least recently used go first, this build's bundles never.
-            self._cache.store.prune(used_since=self._started)
+            self._cache.prune(used_since=self._started)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._running is not None:
