@@ -66,7 +66,8 @@ PAGE_CONTEXT = frozenset({"letopis", "calendar", "feeds", "page_meta", "structur
 NOT_KEYED = frozenset({"pages", "build_date_utc"})
 # What Letopis' plugins give every template (on_env): from the setting (search, feeds, links,
 # counts in words), the sitemap's dates (not a page), blocks rendered once per key (the key
-# holds what they show), the sidebar's terms (declared by every page, wayfinding.py).
+# holds what they show), the sidebar's terms (declared by every page, wayfinding.py), the
+# search's bundles (declared by the search page, the one template that shows them: search.py).
 KNOWN_GLOBALS = frozenset({"letopis_search", "letopis_site_feeds", "letopis_links",
                            "letopis_posts_count", "letopis_lastmod", "letopis_once",
                            "letopis_terms"})
