@@ -85,7 +85,9 @@ def test_unknown_key_warns_and_fails_only_under_strict(tmp_path: Path) -> None:
         ("timezone", "Europe/Mosсow", 'неизвестный часовой пояс "Europe/Mosсow"'),
         ("locale", "xx", 'неизвестный язык "xx"'),
         ("post_url_format", "{year}/{title}/", "неизвестные поля title"),
-        ("page_size", 0, "page_size и archive_page_size должны быть не меньше 1"),
+        ("page_size", 0, "option 'page_size': должно быть целое число не меньше 1, а не «0»"),
+        ("archive_page_size", -2,
+         "option 'archive_page_size': должно быть целое число не меньше 1, а не «-2»"),
     ],
 )
 def test_bad_plugin_options_are_named(tmp_path: Path, option: str, value: object,
