@@ -121,14 +121,24 @@ class Store:
                 removed += 1
                 continue
             entries.append((status.st_mtime_ns, status.st_size, path))
-        total = sum(size for _, size, _ in entries)
-        for used, size, path in sorted(entries, key=lambda entry: (entry[0], str(entry[2]))):
-            if total <= limit or (used_since is not None and used >= used_since):
-                break
+        for path in least_recently_used(entries, limit, used_since):
             path.unlink(missing_ok=True)
-            total -= size
             removed += 1
         return removed
+
+
+def least_recently_used(entries: list[tuple[int, int, Path]], limit: int,
+                        used_since: int | None) -> list[Path]:
+    """Of `entries` (last use in ns, size, path), the least recently used to remove so that
+    at most `limit` bytes remain, none used since `used_since` (see `Store.prune`)."""
+    total = sum(size for _, size, _ in entries)
+    removed = []
+    for used, size, path in sorted(entries, key=lambda entry: (entry[0], str(entry[2]))):
+        if total <= limit or (used_since is not None and used >= used_since):
+            break
+        removed.append(path)
+        total -= size
+    return removed
 
 
 class UnstableError(ValueError):

@@ -45,7 +45,9 @@ PACKAGES = ("mkdocs", "properdocs", "markdown", "pymdown-extensions", "pygments"
 READS_OTHER_FILES = ("pymdownx.snippets", "markdown_include", "mdx_include")
 
 
-def _version(package: str) -> str:
+def package_version(package: str) -> str:
+    """An installed package's version, "-" for one not installed (a key part, never an
+    error)."""
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
@@ -67,7 +69,7 @@ def setting_key(config: Any) -> str | None:
                   repr(sorted(config.validation.items(), key=str)) if config.validation
                   else "", repr(names), _extension_options(config.mdx_configs),
                   str(config.docs_dir),
-                  *(f"{package}={_version(package)}" for package in PACKAGES),
+                  *(f"{package}={package_version(package)}" for package in PACKAGES),
                   letopis_source(), sys.version)
 
 

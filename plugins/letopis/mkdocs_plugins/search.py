@@ -276,7 +276,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         with _indexer_errors():
             running.index.finish(bundle)
         self._counts[0] += 1
-        if self._cache is not None and running.key is not None:
+        if self._cache is not None and running.key is not None:  # a key only with a cache
             self._cache.keep(running.key, bundle)
         shutil.rmtree(staged_folder(site, running.shard.staging), ignore_errors=True)
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import os
 import shutil
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
-from letopis.core.build_cache import LIMIT, digest, letopis_source
+from letopis.core.build_cache import LIMIT, digest, least_recently_used, letopis_source
+
+from .build_cache import package_version
 
 FORMAT = "letopis-search-2"  # changes when the key's or an entry's layout does
 PACKAGES = ("pagefind", "pagefind-bin")
@@ -30,13 +31,7 @@ PACKAGES = ("pagefind", "pagefind-bin")
 
 @cache
 def _setting() -> str:
-    def version(package: str) -> str:
-        try:
-            return metadata.version(package)
-        except metadata.PackageNotFoundError:
-            return "-"
-
-    return digest(FORMAT, *(f"{package}={version(package)}" for package in PACKAGES),
+    return digest(FORMAT, *(f"{package}={package_version(package)}" for package in PACKAGES),
                   letopis_source())
 
 
@@ -87,9 +82,5 @@ class BundleCache:
             except OSError:
                 continue
             entries.append((used, size, entry))
-        total = sum(size for _, size, _ in entries)
-        for used, size, entry in sorted(entries, key=lambda item: (item[0], item[2].name)):
-            if total <= limit or used >= used_since:
-                break
+        for entry in least_recently_used(entries, limit, used_since):
             shutil.rmtree(entry, ignore_errors=True)
-            total -= size
