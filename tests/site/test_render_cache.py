@@ -26,7 +26,8 @@ from tests.site.test_build_cache import config_of, edit, files_of_site
 from tests.site.test_parallel_build import letopis_build
 
 POSTS = "content/posts"
-COUNTS = re.compile(r"по шаблонам собрано — (\d+), из кэша взято — (\d+)")
+COUNTS = re.compile(r"по шаблонам собрано — (\d+), из кэша взято — (\d+) "
+                    r"\(из них без подготовки шаблона, .*? — (\d+)\)")
 
 
 def site_config(root: Path, **extra: object) -> dict:
@@ -71,12 +72,13 @@ class Builds:
         self.pages: dict[str, bytes] = {}
         self.seen: set[tuple[str, bytes]] = set()  # every page as any earlier build made it
 
-    def build(self, jobs: int, fresh: bool = True) -> tuple[int, int, set[str], set[str]]:
+    def build(self, jobs: int, fresh: bool = True) -> tuple[int, int, int, set[str], set[str]]:
         """A cached build in `jobs` processes and, if `fresh`, one without the cache in the
         other number, compared byte for byte. Returns the cached build's counts of pages
-        rendered and taken from the cache, the pages whose HTML changed since the last build,
-        and those whose HTML no earlier build made (the cache cannot have them). Without
-        `fresh`, only a build that rendered every page is a fresh one (the caller checks)."""
+        rendered, taken from the cache, and of those taken without making their context; the
+        pages whose HTML changed since the last build, and those whose HTML no earlier build
+        made (the cache cannot have them). Without `fresh`, only a build that rendered every
+        page is a fresh one (the caller checks)."""
         # A build with nothing changed at all would not run (test_unchanged_build.py): without
         # the record of the last build, it runs, and the render cache is what is tested.
         (self.root / ".cache/letopis/last-build.json").unlink(missing_ok=True)
@@ -98,7 +100,7 @@ class Builds:
         self.seen |= set(pages.items())
         found = COUNTS.search(cached.stderr)
         assert found, cached.stderr
-        return int(found[1]), int(found[2]), changed, new
+        return int(found[1]), int(found[2]), int(found[3]), changed, new
 
 
 # Kinds of edit, each followed by a cached and a fresh build; `few`: only the pages that show
@@ -139,33 +141,39 @@ ROUNDS: list[tuple[str, Callable[[Path], None], bool]] = [
 
 def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path) -> None:
     builds = Builds(project)
-    rendered, cached, _, _ = builds.build(jobs=2)
-    assert cached == 0  # nothing in the cache yet
+    rendered, cached, unchanged, _, _ = builds.build(jobs=2)
+    assert (cached, unchanged) == (0, 0)  # nothing in the cache yet
     total = rendered
     always = always_rendered(project / "site-fresh")
     assert len(always) >= 8
 
-    rendered, cached, changed, _ = builds.build(jobs=1, fresh=False)  # nothing changed
+    # Nothing changed: every page that can be cached is taken without making its context.
+    rendered, cached, unchanged, changed, _ = builds.build(jobs=1, fresh=False)
     assert changed == set()
-    assert (rendered, cached) == (len(always), total - len(always))
+    assert (rendered, cached, unchanged) == (len(always), total - len(always),
+                                             total - len(always))
 
     for entry in (project / ".cache/letopis/pages").glob("??/*"):  # damaged: rendered again
         entry.write_bytes(b"\xff" + entry.read_bytes())
-    rendered, cached, _, _ = builds.build(jobs=1, fresh=False)
-    assert (rendered, cached) == (total, 0)
+    rendered, cached, unchanged, _, _ = builds.build(jobs=1, fresh=False)
+    assert (rendered, cached, unchanged) == (total, 0, 0)
 
     for number, (name, change, few) in enumerate(ROUNDS):
         change(project)
         # A round that renders every page again is a fresh build: its counts say so.
-        rendered, cached, changed, new = builds.build(jobs=1 + number % 2, fresh=few)
+        rendered, cached, unchanged, changed, new = builds.build(jobs=1 + number % 2,
+                                                                 fresh=few)
         total = rendered + cached
         if few:
             # At least every page whose HTML is new; at most those whose HTML changed and
             # two more (a post's page keys its neighbours' post data, not only what it shows).
             assert len(always | new) <= rendered <= len(always | changed) + 2, name
-            assert cached > 0, name
+            # The pages whose context was made: those that show what changed, and the same
+            # two more (their inputs hold the neighbours' sources).
+            assert rendered + cached - unchanged <= len(always | changed) + 2, name
+            assert unchanged > 0, name
         else:
-            assert (rendered, cached) == (total, 0), name
+            assert (rendered, cached, unchanged) == (total, 0, 0), name
 
     # A theme template reading a variable the key leaves out (every page): nothing is cached.
     # (One that does not compile is no template of this build: not looked at.)
@@ -174,8 +182,8 @@ def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path)
     (project / "theme/partials/count.html").write_text("{{ pages | length }}",
                                                        encoding="utf-8")
     builds.build(jobs=1, fresh=False)
-    rendered, cached, _, _ = builds.build(jobs=1, fresh=False)
-    assert (rendered, cached) == (total, 0)
+    rendered, cached, unchanged, _, _ = builds.build(jobs=1, fresh=False)
+    assert (rendered, cached, unchanged) == (total, 0, 0)
 
 
 def test_a_name_given_to_every_template_that_is_not_known_turns_the_cache_off() -> None:

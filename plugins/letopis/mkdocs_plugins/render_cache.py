@@ -22,6 +22,17 @@ The key is the digest of everything the output is made from:
 - what the page declared it shows from elsewhere (`archive.depends`, recorded in the build as
   in the fast preview): the sidebar's terms, the pages section, a journal issue's title.
 
+Most pages of a build after a small edit show nothing that changed, and making their context
+(every plugin's on_page_context) and its key costs more than the rest of their build. So each
+page also gets a key *before* its context: the setting, the navigation, the page itself (as
+above) and what it declared it shows from elsewhere — the inputs its context is made from, as
+the fast preview knows them (preview.py). An entry under that key names the page's key of an
+earlier build; when it is there, the page's context is not made at all: its HTML comes from
+that key's entry, the plugins' on_post_page run, and it is written. The entry is made only
+for a page whose context was keyed in full, so a page that is always rendered stays so, and
+only Letopis' own on_page_context hooks may be skipped (each only fills the context): with
+another plugin's, no page is taken this way.
+
 Any doubt leaves the page to be rendered: a context value the serializer cannot name surely
 (an object without a stable form), a context key no Letopis plugin documents here (author
 pages, the archive grid, term indexes and journal pages show data from all over the site and
@@ -85,23 +96,30 @@ def recording() -> bool:
 
 
 class _Counts:
-    """Pages rendered and taken from the cache, counted across the forked workers too (shared
-    memory made before they fork)."""
+    """Pages rendered, taken from the cache, and of those taken without making their context,
+    counted across the forked workers too (shared memory made before they fork)."""
+
+    RENDERED, CACHED, UNCHANGED = range(3)
 
     def __init__(self) -> None:
-        self._values = get_context("fork").Array("q", 2)
+        self._values = get_context("fork").Array("q", 3)
 
-    def add(self, cached: bool) -> None:
+    def add(self, *counts: int) -> None:
         with self._values.get_lock():
-            self._values[1 if cached else 0] += 1
+            for count in counts:
+                self._values[count] += 1
 
     @property
     def rendered(self) -> int:
-        return int(self._values[0])
+        return int(self._values[self.RENDERED])
 
     @property
     def cached(self) -> int:
-        return int(self._values[1])
+        return int(self._values[self.CACHED])
+
+    @property
+    def unchanged(self) -> int:
+        return int(self._values[self.UNCHANGED])
 
 
 class RenderCache:
@@ -114,6 +132,7 @@ class RenderCache:
         self.started = build_started()
         self._setting: tuple[int, str | None] | None = None  # (id of config, key)
         self._nav: tuple[int, str] | None = None  # (id of nav, its digest)
+        self._foreign: tuple[int, bool] | None = None  # (id of config, foreign_context_hooks)
 
     def install(self) -> None:
         self.build._build_page = self._build_page
@@ -135,12 +154,19 @@ class RenderCache:
 
         get_plugin_logger("letopis").info(say("render_cache_counts",
                                               rendered=self.counts.rendered,
-                                              cached=self.counts.cached))
+                                              cached=self.counts.cached,
+                                              unchanged=self.counts.unchanged))
         # Bounded: the least recently used go first, this build's pages never.
         self.store.prune(used_since=self.started)
 
     def _build_page(self, page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
                     dirty: bool = False, excluded: bool = False) -> None:
+        build_key = self._build_key(config, nav)
+        inputs = None
+        if build_key and not excluded and not (dirty and not page.file.is_modified()):
+            inputs = inputs_key(build_key, page, config)
+            if inputs is not None and self._unchanged(inputs, page, config):
+                return
         get_template = env.get_template
 
         def cached_template(name: str, *args: Any, **kwargs: Any) -> Any:
@@ -148,7 +174,7 @@ class RenderCache:
             # includes are Jinja's own business again.
             del env.get_template  # uncovers Jinja's method
             template = get_template(name, *args, **kwargs)
-            return _Template(template, self, name, self._build_key(config, nav), config)
+            return _Template(template, self, name, build_key, inputs, config)
 
         env.get_template = cached_template
         try:
@@ -164,21 +190,53 @@ class RenderCache:
             self._nav = (id(nav), _nav_key(nav))
         return digest(FORMAT, setting, self._nav[1]) if setting else None
 
-    def render(self, template: Any, name: str, build_key: str | None, config: Any,
-               context: dict[str, Any]) -> str:
+    def _unchanged(self, inputs: str, page: Any, config: Any) -> bool:
+        """Build the page from the entry its inputs name, without its context, if there is
+        one (see the module's docstring); whether it was."""
+        if self._foreign is None or self._foreign[0] != id(config):
+            self._foreign = (id(config), foreign_context_hooks(config))
+        if self._foreign[1]:
+            return False
+        key = self.store.get(inputs)
+        output = self._output(key.decode("ascii", "replace")) if key else None
+        if output is None:
+            return False
+        # What MkDocs' _build_page does once the template has rendered.
+        config._current_page = page
+        page.active = True
+        try:
+            output = config.plugins.on_post_page(output, page=page, config=config)
+            if output.strip():
+                from mkdocs.utils import write_file
+
+                write_file(output.encode("utf-8", errors="xmlcharrefreplace"),
+                           page.file.abs_dest_path)
+        finally:
+            page.active = False
+            config._current_page = None
+        self.counts.add(_Counts.CACHED, _Counts.UNCHANGED)
+        return True
+
+    def _output(self, key: str) -> str | None:
+        data = self.store.get(key)
+        try:
+            return data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:  # a damaged entry: rendered again
+            return None
+
+    def render(self, template: Any, name: str, build_key: str | None, inputs: str | None,
+               config: Any, context: dict[str, Any]) -> str:
         key = page_key(build_key, name, context, config) if build_key else None
-        if key is not None and (data := self.store.get(key)) is not None:
-            try:
-                output = data.decode("utf-8")
-            except UnicodeDecodeError:  # a damaged entry: rendered again
-                pass
-            else:
-                self.counts.add(cached=True)
-                return output
+        if key is not None and inputs is not None:
+            # The next build with the same inputs takes the page without its context.
+            self.store.put(inputs, key.encode("ascii"))
+        if key is not None and (output := self._output(key)) is not None:
+            self.counts.add(_Counts.CACHED)
+            return output
         output = template.render(context)
         if key is not None:
             self.store.put(key, output.encode("utf-8"))
-        self.counts.add(cached=False)
+        self.counts.add(_Counts.RENDERED)
         return output
 
 
@@ -187,9 +245,9 @@ class _Template:
     the cache."""
 
     def __init__(self, template: Any, cache: RenderCache, name: str, build_key: str | None,
-                 config: Any) -> None:
+                 inputs: str | None, config: Any) -> None:
         self._render: Callable[[dict[str, Any]], str] = partial(cache.render, template, name,
-                                                                build_key, config)
+                                                                build_key, inputs, config)
 
     def render(self, context: dict[str, Any]) -> str:
         return self._render(context)
@@ -253,6 +311,32 @@ def _nav_key(nav: Any) -> str:
 
     return digest(stable((tuple(item(entry) for entry in nav.items),
                           nav.homepage.url if nav.homepage else None)))
+
+
+def inputs_key(build_key: str, page: Any, config: Any) -> str | None:
+    """The key of what a page's context is made from (see the module's docstring): the page
+    itself and what it declared it shows from elsewhere; None if that is not known."""
+    declared = getattr(config.plugins.get("letopis/archive"), "declared", None)
+    if declared is None:
+        return None
+    src_uri = page.file.src_uri
+    try:
+        shown = stable((
+            src_uri, page.url, page.canonical_url, page.edit_url, str(page.title), page.meta,
+            page.is_homepage, _toc(page.toc), _neighbour(page.previous_page),
+            _neighbour(page.next_page), tuple(declared.get(src_uri, ())),
+        ))
+    except UnstableError:
+        return None
+    return digest(build_key, "inputs", page.meta.get("template", "main.html"), shown,
+                  page.content or "")
+
+
+def foreign_context_hooks(config: Any) -> bool:
+    """Whether a plugin other than Letopis' own fills pages' contexts: what its hook does
+    besides is not known, so no page goes without it."""
+    return any(not type(getattr(hook, "__self__", hook)).__module__.startswith("letopis.")
+               for hook in config.plugins.events["page_context"])
 
 
 def page_key(build_key: str, name: str, context: dict[str, Any], config: Any) -> str | None:
