@@ -339,8 +339,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.depends(post.source, older and shown[older.source],
                          newer and shown[newer.source])
         for src_uri, page in self.listings.items():
+            # The listing as a whole too: a theme may show its heading or how many posts it has.
+            whole = page.listing
             self.depends(src_uri, page.title, page.number, page.count, page.newer_url,
-                         page.older_url, tuple(shown[post.source] for post in page.posts))
+                         page.older_url, tuple(shown[post.source] for post in page.posts),
+                         whole.kind, whole.url, whole.heading, whole.name, len(whole.posts))
 
     on_files = CombinedEvent(_load, _stop)
 
