@@ -165,5 +165,5 @@ bench: $(BENCH_STAMP)  ## benchmarks (not tests): builds, live preview, WordPres
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/import_wordpress.py
 
 clean:
-	rm -rf site $(VENV) $(PD_VENV) node_modules htmlcov .coverage .coverage.* .mutation \
+	rm -rf site .site.recycled $(VENV) $(PD_VENV) node_modules htmlcov .coverage .coverage.* .mutation \
 		$(PROPERDOCS_LOG) $(MEASURED_SITE_LOG)

@@ -10,7 +10,9 @@ the sitemap and the feeds would all point at the reader's own machine. `--local`
 this machine all the same.
 
 With the cache on, a build whose inputs did not change since the last published one, into a
-site folder left as that build made it, is not run at all (core/build_record.py).
+site folder left as that build made it, is not run at all (core/build_record.py), and the
+folder beside the site is not made from empty: it starts as the site the last build replaced,
+kept as `.site.recycled`, and only the files that changed are written (core/recycled_site.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from letopis.core import build_record
+from letopis.core import build_record, recycled_site
 from letopis.core.build_cache import Store, build_started, digest, letopis_source
 from letopis.core.jobs import ENV as JOBS_ENV
 from letopis.core.messages import say
@@ -57,12 +59,14 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
     """Build `config_file` into `site`; on failure `site` is left exactly as it was. With
     `jobs` > 1 the pages are rendered by that many processes (mkdocs_plugins/parallel.py);
     with a `cache` folder, unchanged pages' Markdown is not converted again
-    (mkdocs_plugins/build_cache.py), and when nothing in `inputs` changed since the last
-    published build, nothing is built (core/build_record.py)."""
+    (mkdocs_plugins/build_cache.py), only the files that changed are written, over an older
+    build kept beside the site (core/recycled_site.py), and when nothing in `inputs` changed
+    since the last published build, nothing is built (core/build_record.py)."""
     site = site.resolve()
     # Beside the site: the same filesystem, so that the swap is two renames.
     staging = site.with_name(f".{site.name}.building")
     previous = site.with_name(f".{site.name}.previous")
+    recycled = site.with_name(f".{site.name}.recycled")
     due_file = site.with_name(f".{site.name}.due")
     record_file = cache / build_record.NAME if cache else None
     before = _inputs_digest(inputs, engine, config_file, site) if record_file else None
@@ -71,18 +75,28 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
             site, datetime.now(UTC)):
         print(say("build_unchanged", site=site))
         return 0
-    shutil.rmtree(staging, ignore_errors=True)  # left over by an interrupted build
     due_file.unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)  # left over by a build that was killed
+    # With the cache, the build is made over an older one (core/recycled_site.py), kept
+    # beside the site for this: the site the last build replaced, or what a failed one wrote.
+    recycle = cache is not None
+    if recycle and recycled.is_dir():
+        recycled.rename(staging)
+    shutil.rmtree(recycled, ignore_errors=True)
+    staging.mkdir(parents=True, exist_ok=True)
+    since = recycled_site.disk_now(staging)
     # MkDocs' own command, with its page loops in workers and the Markdown cache.
     runner = "letopis.mkdocs_plugins.parallel" if jobs > 1 or cache else engine
     command = [sys.executable, "-m", runner, "build", "--strict", "-f", str(config_file),
                "-d", str(staging)]
     # os.environ passed on: coverage measures the subprocess only with it (DEVELOPERS.md).
     environment = {**os.environ, JOBS_ENV: str(jobs), CACHE_ENV: str(cache or ""),
-                   build_record.DUE_ENV: str(due_file)}
+                   build_record.DUE_ENV: str(due_file), recycled_site.ENV: "1" if recycle else ""}
     started = build_started()
     try:
         done = subprocess.run(command, check=False, env=environment)
+        if recycle and done.returncode == 0:
+            recycled_site.remove_stale(staging, since)
         if done.returncode != 0 or not (staging / "index.html").is_file():
             print(say("build_failed", site=site), file=sys.stderr)
             return done.returncode or 1
@@ -90,6 +104,8 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
         if site.exists():
             site.rename(previous)
         staging.rename(site)
+        if recycle and previous.exists():
+            previous.rename(recycled)
         shutil.rmtree(previous, ignore_errors=True)
         if cache:
             # Bounded: the least recently used go first, this build's entries never.
@@ -99,6 +115,8 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
         print(say("build_done", site=site))
         return 0
     finally:
+        if recycle and staging.exists() and not recycled.exists():
+            staging.rename(recycled)  # the next build starts from what this one wrote
         shutil.rmtree(staging, ignore_errors=True)
         due_file.unlink(missing_ok=True)
 

@@ -20,9 +20,10 @@ def published() -> dict:
 
 
 def built_beside(root: Path) -> list[str]:
-    """What the project folder holds, but for the build cache (.cache/letopis/, kept on
-    purpose): no staging or previous site left over."""
-    return sorted(p.name for p in root.iterdir() if p.name != ".cache")
+    """What the project folder holds, but for the build cache (.cache/letopis/) and the
+    older build the next one is made over (.site.recycled), both kept on purpose: no
+    staging or previous site left over."""
+    return sorted(p.name for p in root.iterdir() if p.name not in (".cache", ".site.recycled"))
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -61,4 +62,13 @@ def test_the_first_build_that_fails_writes_no_site(tmp_path: Path) -> None:
     root = write_project(tmp_path / "project", {"posts/broken.md": BROKEN}, published())
     failed = letopis(root, "build")
     assert failed.returncode != 0
-    assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml"]
+    assert built_beside(root) == ["content", "mkdocs.yml"]
+
+
+def test_without_the_cache_nothing_is_kept_beside_the_site(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "project", {"posts/first.md": GOOD}, published())
+    for text in (GOOD, SECOND, BROKEN):
+        (root / "content/posts/first.md").write_text(text, encoding="utf-8")
+        letopis(root, "build", "--no-cache")
+    assert (root / "site/2014/05/vtoraia-zapis/index.html").is_file()
+    assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "site"]

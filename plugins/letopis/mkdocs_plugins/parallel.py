@@ -288,7 +288,8 @@ def install(build: ModuleType, environ: dict[str, str] | os._Environ[str]) -> in
 def main(argv: list[str] | None = None) -> None:
     """`python -m letopis.mkdocs_plugins.parallel build …`: MkDocs' (or ProperDocs') own
     command line, with the page loops in workers, and the Markdown cache (build_cache.py) and
-    the render cache (render_cache.py) when LETOPIS_CACHE names their folder."""
+    the render cache (render_cache.py) when LETOPIS_CACHE names their folder, over the files
+    of an older build when LETOPIS_RECYCLE is set (recycled_site.py)."""
     from letopis.engine import import_engine
 
     engine = import_engine()
@@ -296,12 +297,13 @@ def main(argv: list[str] | None = None) -> None:
     from mkdocs.__main__ import cli
     from mkdocs.structure.pages import Page
 
-    from letopis.mkdocs_plugins import build_cache, render_cache
+    from letopis.mkdocs_plugins import build_cache, recycled_site, render_cache
 
     folder = os.environ.get(build_cache.ENV)
     build_cache.install(Page, build.log.name.split(".")[0], folder)
     # Before the parallel build captures `_build_page`: its workers render through the cache.
     render_cache.install(build, folder)
+    recycled_site.install(build, os.environ)
     install(build, os.environ)
     cli.main(args=sys.argv[1:] if argv is None else argv, prog_name=engine)
 

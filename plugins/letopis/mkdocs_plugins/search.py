@@ -266,6 +266,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             index = PagefindIndex()
             self._running = _Running(index, shard, key)
             index.add_folder(folder)
+            shutil.rmtree(bundle, ignore_errors=True)  # an older one, in a recycled site folder
             index.write(bundle)
 
     def _finish_running(self, site: Path) -> None:

@@ -10,7 +10,8 @@ An entry is a copy of the bundle's folder, named by its key: a bundle is a coupl
 small files, and copying a folder back takes a tenth of the time unpacking an archive of it
 took (2 s a bundle in Python's tarfile, which was most of a warm build's search time). It is
 copied in under a temporary name and renamed, so an entry is whole or absent; restoring
-copies (no hard links: a published file must never be the cache's). Any doubt indexes: an
+copies (no hard links: a published file must never be the cache's), over an older bundle in
+a recycled site folder (core/recycled_site.py) only the files that differ. Any doubt indexes: an
 entry that cannot be copied back is missed and made again.
 """
 
@@ -22,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from letopis.core.build_cache import LIMIT, digest, least_recently_used, letopis_source
+from letopis.core.recycled_site import copy_if_changed
 
 from .build_cache import package_version
 
@@ -50,7 +52,8 @@ class BundleCache:
         entry = self.folder / key
         try:
             os.utime(entry)  # used now: pruning keeps what builds still use
-            shutil.copytree(entry, bundle, copy_function=shutil.copyfile)
+            # Over an older bundle in a recycled site folder, what is the same is not copied.
+            shutil.copytree(entry, bundle, copy_function=copy_if_changed, dirs_exist_ok=True)
         except OSError:
             shutil.rmtree(bundle, ignore_errors=True)
             return False

@@ -1,0 +1,82 @@
+"""MkDocs' side of the recycled site folder (core/recycled_site.py): installed by
+`python -m letopis.mkdocs_plugins.parallel` when `letopis build` sets LETOPIS_RECYCLE (it
+does with the cache on), never by `mkdocs build` or `mkdocs serve`.
+
+During the build MkDocs does not empty the site folder, and `mkdocs.utils.write_file` (which
+writes the pages, the sitemap and the theme's other templates) leaves a file that already
+holds the bytes to write, touched. Every other write is an ordinary one: a new ctime.
+
+Only with Letopis' own plugins: another plugin might leave a file it finds already written
+(its ctime then older than the build, so it would be removed as stale). With any other, the
+folder is emptied first, as MkDocs always does, and an info line says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from multiprocessing import get_context
+from types import ModuleType
+from typing import Any
+
+from letopis.core.messages import say
+from letopis.core.recycled_site import ENV, unchanged
+
+
+def foreign_plugins(config: Any) -> list[str]:
+    """The plugins (and hooks) of `config` that are not Letopis' own."""
+    return sorted(name for name, plugin in config.plugins.items()
+                  if not type(plugin).__module__.startswith("letopis."))
+
+
+def install(build: ModuleType, environ: Mapping[str, str]) -> bool:
+    """Build over the site folder's present files when LETOPIS_RECYCLE is set; whether it
+    was installed."""
+    if not environ.get(ENV):
+        return False
+    run_build = build.build
+
+    def recycling_build(config: Any, *args: Any, **kwargs: Any) -> Any:
+        from mkdocs.plugins import get_plugin_logger
+
+        logger = get_plugin_logger("letopis")
+        foreign = foreign_plugins(config)
+        if foreign:
+            logger.info(say("recycle_declined", plugins=", ".join(foreign)))
+            return run_build(config, *args, **kwargs)
+        # Counted across the forked workers too: shared memory made before they fork.
+        counts = get_context("fork").Array("q", 2)
+        with _writing_changes_only(build.utils, counts):
+            result = run_build(config, *args, **kwargs)
+        logger.info(say("recycle_counts", written=counts[WRITTEN], kept=counts[KEPT]))
+        return result
+
+    build.build = recycling_build
+    return True
+
+
+WRITTEN, KEPT = range(2)
+
+
+@contextmanager
+def _writing_changes_only(utils: ModuleType, counts: Any) -> Iterator[None]:
+    """`utils` (mkdocs.utils, which the build module and the themes' writers call through)
+    without emptying the site folder, and writing only what changed, counted in `counts`.
+    Forked workers inherit it."""
+    clean_directory, write_file = utils.clean_directory, utils.write_file
+
+    def keep_directory(directory: str) -> None:
+        pass  # what this build does not make is removed after it (core/recycled_site.py)
+
+    def write_changes(content: bytes, output_path: str) -> None:
+        kept = unchanged(output_path, content)
+        if not kept:
+            write_file(content, output_path)
+        with counts.get_lock():
+            counts[KEPT if kept else WRITTEN] += 1
+
+    utils.clean_directory, utils.write_file = keep_directory, write_changes
+    try:
+        yield
+    finally:
+        utils.clean_directory, utils.write_file = clean_directory, write_file

@@ -1,0 +1,76 @@
+"""core/recycled_site.py: a build over an older one leaves files whose bytes are the same, and
+removes afterwards what it did not make (by ctime), on a real filesystem."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from letopis.core.recycled_site import copy_if_changed, disk_now, remove_stale, unchanged
+
+
+def build_start(root: Path) -> int:
+    """The build's start, strictly after every ctime under `root` so far (the kernel's file
+    clock ticks every few milliseconds)."""
+    newest = max(path.lstat().st_ctime_ns for path in [root, *root.rglob("*")])
+    while (now := disk_now(root)) <= newest:
+        time.sleep(0.005)
+    return now
+
+
+def older_build(root: Path) -> None:
+    for name, text in {"same.html": "та же страница", "changed.html": "старый текст",
+                       "resized.html": "коротко", "gone.html": "удалённая запись",
+                       "2014/05/gone/index.html": "удалённая запись",
+                       "2014/05/kept/index.html": "оставшаяся запись"}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "link.html").symlink_to("same.html")
+    (root / "2014/06").mkdir()  # an empty folder of an older build
+    (root / "2014/dangling").symlink_to("nowhere", target_is_directory=True)
+
+
+def test_only_changed_bytes_are_written_and_what_the_build_did_not_make_goes(
+        tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    older_build(root)
+    same = root / "same.html"
+    inode = same.stat().st_ino
+    since = build_start(root)
+
+    # The build: the same bytes, other bytes of the same length, a longer text, a new page.
+    assert unchanged(same, "та же страница".encode())
+    assert not unchanged(root / "changed.html", "новый текст!".encode())
+    assert not unchanged(root / "resized.html", "гораздо длиннее".encode())
+    assert not unchanged(root / "new.html", b"new")
+    assert not unchanged(root / "2014/05", b"a folder")
+    (root / "changed.html").write_text("новый текст!", encoding="utf-8")
+    (root / "2014/05/kept/index.html").write_text("оставшаяся запись", encoding="utf-8")
+    (root / "2014/07").mkdir()  # made by this build, empty: it stays
+
+    assert remove_stale(root, since) == 5
+    left = sorted(path.relative_to(root).as_posix() for path in root.rglob("*"))
+    assert left == ["2014", "2014/05", "2014/05/kept", "2014/05/kept/index.html", "2014/07",
+                    "changed.html", "same.html"]
+    assert same.stat().st_ino == inode  # left, not written again
+    assert same.read_text(encoding="utf-8") == "та же страница"
+
+
+def test_a_copy_of_the_same_bytes_is_left_and_another_is_copied(tmp_path: Path) -> None:
+    source, target = tmp_path / "source.js", tmp_path / "target.js"
+    source.write_bytes(b"var a = 1;")
+    target.write_bytes(b"var a = 1;")
+    os.utime(target, ns=(0, 0))
+    inode = target.stat().st_ino
+    assert copy_if_changed(str(source), str(target)) == str(target)
+    assert target.stat().st_ino == inode
+    assert target.stat().st_mtime_ns > 0  # touched: this build's file
+
+    source.write_bytes(b"var a = 2;")
+    copy_if_changed(str(source), str(target))
+    assert target.read_bytes() == b"var a = 2;"
+    copy_if_changed(str(source), str(tmp_path / "new.js"))
+    assert (tmp_path / "new.js").read_bytes() == b"var a = 2;"

@@ -1,0 +1,91 @@
+"""`letopis build` with the cache builds over an older build kept beside the site
+(`.site.recycled`, core/recycled_site.py): a file whose bytes did not change is left, not
+made again, what the new build does not make goes, and the site is byte-identical to one
+built from empty (`--no-cache`)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_fixture, full_site_config, mkdocs_pass_only, write_project
+from tests.site.test_build_cache import edit, files_of_site
+from tests.site.test_parallel_build import letopis_build
+
+pytestmark = mkdocs_pass_only
+
+OTHER_POST = "2012/03/zapis-so-skhemoi/index.html"  # not shown by the edited post's page
+
+
+def counts(log: str) -> tuple[int, int]:
+    """(written, left as they were), as `letopis build` tells them (in Russian)."""
+    line = next(line for line in log.splitlines() if "папка сайта: записано" in line)
+    written, kept = re.findall(r"— (\d+)", line)
+    return int(written), int(kept)
+
+
+def beside(root: Path) -> list[str]:
+    return sorted(path.name for path in root.iterdir() if path.name.startswith(".site"))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_fixture("journal", tmp_path_factory.mktemp("recycled"))
+    return write_project(root, {}, full_site_config())
+
+
+def test_a_build_over_an_older_one_leaves_unchanged_files_and_equals_a_fresh_one(
+        project: Path) -> None:
+    site = project / "site"
+    first = letopis_build(project, site, "--jobs", "2")
+    assert first.returncode == 0, first.stderr
+    # A second name for the first build's file: its inode can then be no later file's.
+    witness = project / "witness.html"
+    os.link(site / OTHER_POST, witness)
+
+    edit(project / "content/posts/anons-2.md", "Анонс", "Первая правка.\n\nАнонс")
+    second = letopis_build(project, site, "--jobs", "2")
+    assert second.returncode == 0, second.stderr
+    assert beside(project) == [".site.recycled"]  # the first build, to build the third over
+
+    edit(project / "content/posts/anons-2.md", "Первая правка.", "Вторая правка.")
+    (project / "content/posts/hostile.md").unlink()  # its page must go from the older build
+    third = letopis_build(project, site, "--jobs", "2")
+    assert third.returncode == 0, third.stderr
+    assert (site / OTHER_POST).stat().st_ino == witness.stat().st_ino
+    written, kept = counts(third.stderr)
+    # A post gone and one edited change most of the fixture's few pages (listings, calendars,
+    # neighbours), not all.
+    assert written > 0 and kept > 0, (written, kept)
+
+    fresh = letopis_build(project, project / "fresh", "--jobs", "1", "--no-cache")
+    assert fresh.returncode == 0, fresh.stderr
+    assert "папка сайта" not in fresh.stderr  # built from empty, as MkDocs builds
+    built, expected = files_of_site(site), files_of_site(project / "fresh")
+    assert built.keys() == expected.keys()
+    assert [name for name in built if built[name] != expected[name]] == []
+
+    # A failed build leaves the site, and what it wrote is the next one's start.
+    (project / "content/posts/broken.md").write_text(
+        "---\ntitle: Сломанная\ndate: 2014-02-30\n---\n\nТекст.\n", encoding="utf-8")
+    failed = letopis_build(project, site, "--jobs", "2")
+    assert failed.returncode != 0
+    assert files_of_site(site) == built
+    assert beside(project) == [".site.recycled"]
+
+
+def test_another_plugin_means_a_build_from_empty(tmp_path: Path) -> None:
+    root = copy_fixture("journal", tmp_path)
+    (root / "hooks.py").write_text("def on_page_markdown(markdown, **kwargs):\n"
+                                   "    return markdown\n", encoding="utf-8")
+    write_project(root, {}, {**full_site_config(), "hooks": ["hooks.py"]})
+    for _ in range(3):
+        edit(root / "content/posts/anons-2.md", "Анонс", "Правка.\n\nАнонс")
+        done = letopis_build(root, root / "site", "--jobs", "1")
+        assert done.returncode == 0, done.stderr
+    assert "собирается с нуля: плагины hooks" in done.stderr
+    assert "папка сайта: записано" not in done.stderr
+    assert (root / "site/2014/01/vyshel-pervyi-nomer/index.html").is_file()
