@@ -61,20 +61,27 @@ def copy_if_changed(source: str, target: str) -> str:
 def remove_stale(root: Path, since: int) -> int:
     """Remove what under `root` this build did not make (ctime before `since`, ns) and the
     folders that leaves empty; how many files went."""
-    folders: list[tuple[Path, int]] = []
     removed = 0
-    for top, subfolders, names in os.walk(root):
-        folder = Path(top)
-        folders.append((folder, folder.lstat().st_ctime_ns))
-        # os.walk lists a link to a folder among the folders, and does not enter it.
-        links = [name for name in subfolders if (folder / name).is_symlink()]
-        for name in names + links:
-            path = folder / name
-            if path.lstat().st_ctime_ns < since:
-                path.unlink()
-                removed += 1
-    # Deepest first; the ctime as it was before the files in it went (removing them sets it).
-    for folder, ctime in reversed(folders):
-        if ctime < since and folder != root and next(folder.iterdir(), None) is None:
-            folder.rmdir()
+
+    def clear(folder: str) -> bool:
+        """Clear `folder` of what is stale; whether it is empty then."""
+        nonlocal removed
+        left = 0
+        # os.scandir, not Path.rglob: a site has a folder per page, tens of thousands.
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                # A folder's ctime as it was before its stale files went (removing sets it).
+                ctime = entry.stat(follow_symlinks=False).st_ctime_ns
+                if entry.is_dir(follow_symlinks=False):
+                    if clear(entry.path) and ctime < since:
+                        Path(entry.path).rmdir()
+                        continue
+                elif ctime < since:
+                    Path(entry.path).unlink()
+                    removed += 1
+                    continue
+                left += 1
+        return not left
+
+    clear(str(root))
     return removed
