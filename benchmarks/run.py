@@ -217,6 +217,8 @@ class Size:
         self.notes: list[str] = []
         slug = f"zametka-{posts // 2 + 1}"
         self.letopis_post = next((folder / "letopis" / "docs" / "posts").rglob(f"{slug}.md"))
+        self.letopis_other_post = next((folder / "letopis" / "docs" / "posts").rglob(
+            f"zametka-{posts // 3 + 1}.md"))
         self.hugo_post = self.paths["hugo"] / "content" / "posts" / f"{slug}.md"
         self.steps = self._letopis(flags, skip) + self._peers(skip)
 
@@ -238,6 +240,8 @@ class Size:
         def cold() -> None:
             shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(site, ignore_errors=True)
+            # The older build a build with the cache is made over (core/recycled_site.py).
+            shutil.rmtree(project / ".site.recycled", ignore_errors=True)
 
         no_cache = ["--no-cache"] if "--no-cache" in flags else []
         steps = []
@@ -257,21 +261,30 @@ class Size:
             self.notes.append("`letopis build` has no `--no-cache` (no build cache) here: the "
                               "warm and no-change rows are left out.")
             return steps
-        saved: dict[str, str] = {}
+        saved: dict[Path, str] = {}
 
-        def edit_post() -> None:
-            saved["text"] = edit(self.letopis_post, len(self.rows["letopis-warm"].runs))
+        def edit_post(post: Path, row: str) -> Callable[[], None]:
+            def before() -> None:
+                saved[post] = edit(post, len(self.rows[row].runs))
+            return before
 
         def restore() -> None:
-            if "text" in saved:
-                self.letopis_post.write_text(saved.pop("text"), encoding="utf-8")
+            for post, text in saved.items():
+                post.write_text(text, encoding="utf-8")
+            saved.clear()
 
         jobs = f", {' '.join(warm_jobs)}" if warm_jobs else ""
         steps += [
             Step(self._row("letopis-fill", f"Letopis, cold, writing the cache{jobs}"),
                  command(*warm_jobs), project, site, cold),
             Step(self._row("letopis-warm", f"Letopis, warm: one post edited{jobs}"),
-                 command(*warm_jobs), project, site, edit_post),
+                 command(*warm_jobs), project, site,
+                 edit_post(self.letopis_post, "letopis-warm")),
+            # The next edit of a session: built over the site the previous build replaced.
+            Step(self._row("letopis-warm-again",
+                           f"Letopis, warm: another post edited next{jobs}"),
+                 command(*warm_jobs), project, site,
+                 edit_post(self.letopis_other_post, "letopis-warm-again")),
             Step(self._row("letopis-nochange", f"Letopis, no change{jobs}"),
                  command(*warm_jobs), project, site),
         ]
@@ -395,6 +408,15 @@ def targets(sizes: dict[int, Size]) -> str:
     judge("Warm rebuild, 10,000 posts, faster than Hugo's full build",
           f"{warm:.1f} s vs Hugo {hugo:.1f} s" if warm and hugo else "not measured",
           warm < hugo if warm and hugo else None)
+    # The first warm build after a cold one starts from an empty folder (as in the publishing
+    # workflow, whose runner keeps the cache, not the site); the next ones of an editing
+    # session are made over the site the previous build replaced.
+    again = seconds(10000, "letopis-warm-again")
+    if again and cold10 and hugo:
+        judge("(editing session) the next warm rebuild, 10,000 posts: ≤ 10 % of cold; "
+              "faster than Hugo",
+              f"{again:.1f} s / {cold10:.1f} s = {again / cold10:.1%}; vs Hugo {hugo:.1f} s",
+              again / cold10 <= 0.10 and again < hugo)
     for posts in sizes:
         same, full = seconds(posts, "letopis-nochange"), cold(posts)
         if same and full:

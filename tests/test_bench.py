@@ -102,24 +102,26 @@ def test_a_letopis_round_puts_the_edited_post_back(tmp_path: Path,
     size = run.Size(30, tmp_path, "independent", skip={"blog"},
                     flags={"--jobs", "--no-cache"})
     assert list(size.rows) == ["letopis-cold-1", "letopis-cold-2", "letopis-fill",
-                               "letopis-warm", "letopis-nochange", "floor", "floor-nosearch",
-                               "hugo-cold", "hugo-warm"]
+                               "letopis-warm", "letopis-warm-again", "letopis-nochange",
+                               "floor", "floor-nosearch", "hugo-cold", "hugo-warm"]
     warm = next(step for step in size.steps if step.row.key == "letopis-warm")
     assert warm.command[-2:] == ["--jobs", "2"]
     cold = next(step for step in size.steps if step.row.key == "letopis-cold-1")
     assert cold.command[-3:] == ["--jobs", "1", "--no-cache"]
-    before = size.letopis_post.read_text(encoding="utf-8")
-    seen: list[str] = []
+    posts = (size.letopis_post, size.letopis_other_post)
+    before = [post.read_text(encoding="utf-8") for post in posts]
+    seen: list[tuple[bool, bool]] = []
     # Stand-in builds: each records whether the post holds the edit when it runs.
     for step in size.steps:
         if step.command:
             step.command = [sys.executable, "-c", "pass"]
     monkeypatch.setattr(run, "measured", lambda command, cwd, log: (
-        seen.append(run.MARK in size.letopis_post.read_text(encoding="utf-8"))
+        seen.append(tuple(run.MARK in post.read_text(encoding="utf-8") for post in posts))
         or (1.0, 1.0, 1.0, 1.0)))
     size.round(0, 1)
-    assert seen == [False, False, False, True, True, False, False, False, False]
-    assert size.letopis_post.read_text(encoding="utf-8") == before
+    no, first, both = (False, False), (True, False), (True, True)
+    assert seen == [no, no, no, first, both, both, no, no, no, no]
+    assert [post.read_text(encoding="utf-8") for post in posts] == before
     assert all(row.runs == [1.0] for row in size.rows.values())
     assert "Letopis, warm" in run.table(size)
 
