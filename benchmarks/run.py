@@ -412,11 +412,12 @@ def targets(sizes: dict[int, Size]) -> str:
     # workflow, whose runner keeps the cache, not the site); the next ones of an editing
     # session are made over the site the previous build replaced.
     again = seconds(10000, "letopis-warm-again")
-    if again and cold10 and hugo:
-        judge("(editing session) the next warm rebuild, 10,000 posts: ≤ 10 % of cold; "
-              "faster than Hugo",
-              f"{again:.1f} s / {cold10:.1f} s = {again / cold10:.1%}; vs Hugo {hugo:.1f} s",
-              again / cold10 <= 0.10 and again < hugo)
+    if again and cold10:
+        judge("(editing session) the next warm rebuild, 10,000 posts ≤ 10 % of cold",
+              f"{again:.1f} s / {cold10:.1f} s = {again / cold10:.1%}", again / cold10 <= 0.10)
+    if again and hugo:
+        judge("(editing session) the next warm rebuild, 10,000 posts, faster than Hugo's full "
+              "build", f"{again:.1f} s vs Hugo {hugo:.1f} s", again < hugo)
     for posts in sizes:
         same, full = seconds(posts, "letopis-nochange"), cold(posts)
         if same and full:
