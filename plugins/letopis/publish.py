@@ -91,7 +91,8 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
                "-d", str(staging)]
     # os.environ passed on: coverage measures the subprocess only with it (DEVELOPERS.md).
     environment = {**os.environ, JOBS_ENV: str(jobs), CACHE_ENV: str(cache or ""),
-                   build_record.DUE_ENV: str(due_file), recycled_site.ENV: "1" if recycle else ""}
+                   build_record.DUE_ENV: str(due_file),
+                   recycled_site.ENV: str(since) if recycle else ""}
     started = build_started()
     try:
         done = subprocess.run(command, check=False, env=environment)

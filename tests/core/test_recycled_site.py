@@ -7,7 +7,13 @@ import os
 import time
 from pathlib import Path
 
-from letopis.core.recycled_site import copy_if_changed, disk_now, remove_stale, unchanged
+from letopis.core.recycled_site import (
+    copy_if_changed,
+    disk_now,
+    make_room,
+    remove_stale,
+    unchanged,
+)
 
 
 def build_start(root: Path) -> int:
@@ -74,3 +80,25 @@ def test_a_copy_of_the_same_bytes_is_left_and_another_is_copied(tmp_path: Path) 
     assert target.read_bytes() == b"var a = 2;"
     copy_if_changed(str(source), str(tmp_path / "new.js"))
     assert (tmp_path / "new.js").read_bytes() == b"var a = 2;"
+
+
+def test_room_is_made_only_where_an_older_build_is_in_the_way(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "sitemap.xml/old").mkdir(parents=True)  # a folder where a file goes
+    (root / "2014").mkdir()
+    (root / "2014/05").write_text("файл на месте папки", encoding="utf-8")
+    (root / "page.html").write_text("файл", encoding="utf-8")
+    since = build_start(root)
+
+    assert not make_room(root / "page.html", root, since)  # written over as usual
+    assert not make_room(root / "new/index.html", root, since)  # nothing there
+    assert not make_room(tmp_path / "elsewhere.html", root, since)
+    assert make_room(root / "sitemap.xml", root, since)
+    assert not (root / "sitemap.xml").exists()
+    assert make_room(root / "2014/05/slug/index.html", root, since)
+    assert not (root / "2014/05").exists()
+    assert (root / "2014").is_dir()
+
+    (root / "mine").mkdir()  # this build's own folder: the clash is the build's
+    assert not make_room(root / "mine", root, since)
+    assert (root / "mine").is_dir()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,7 @@ def test_a_build_over_an_older_one_leaves_unchanged_files_and_equals_a_fresh_one
     assert failed.returncode != 0
     assert files_of_site(site) == built
     assert beside(project) == [".site.recycled"]
+    (project / "content/posts/broken.md").unlink()
 
 
 def test_another_plugin_means_a_build_from_empty(tmp_path: Path) -> None:
@@ -89,3 +91,38 @@ def test_another_plugin_means_a_build_from_empty(tmp_path: Path) -> None:
     assert "собирается с нуля: плагины hooks" in done.stderr
     assert "папка сайта: записано" not in done.stderr
     assert (root / "site/2014/01/vyshel-pervyi-nomer/index.html").is_file()
+
+
+def test_what_an_older_build_left_in_the_way_is_cleared(project: Path) -> None:
+    """A folder where this build writes a file, a file where it needs a folder: what was a
+    static file may become a page's folder, and the other way round."""
+    site = project / "site"
+    edit(project / "content/posts/anons-2.md", "Анонс", "Третья правка.\n\nАнонс")
+    older = letopis_build(project, site, "--jobs", "2")
+    assert older.returncode == 0, older.stderr
+    recycled = project / ".site.recycled"  # the next build starts from it
+    planted = {
+        "sitemap.xml": "folder",  # MkDocs writes the sitemap there
+        "404.html": "folder",
+        "2012/03/zapis-so-skhemoi": "file",  # a post's folder
+        "assets/stylesheets": "file",  # a folder of Material's static files
+    }
+    for name, kind in planted.items():
+        path = recycled / name
+        shutil.rmtree(path, ignore_errors=True)
+        path.unlink(missing_ok=True)
+        if kind == "folder":
+            (path / "old").mkdir(parents=True)
+            (path / "old/index.html").write_text("старая страница", encoding="utf-8")
+        else:
+            path.write_text("старый файл", encoding="utf-8")
+    edit(project / "content/posts/anons-2.md", "Третья правка.", "Четвёртая правка.")
+    built = letopis_build(project, site, "--jobs", "2")
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr
+
+    fresh = letopis_build(project, project / "fresh-again", "--jobs", "1", "--no-cache")
+    assert fresh.returncode == 0, fresh.stderr
+    kept, expected = files_of_site(site), files_of_site(project / "fresh-again")
+    assert kept.keys() == expected.keys()
+    assert [name for name in kept if kept[name] != expected[name]] == []

@@ -15,17 +15,20 @@ What keeps the result byte-identical to a build into an empty folder:
   every folder that is then empty and was not made by this build. The ctime is the kernel's:
   writing, copying (even with its modification time restored) and renaming all set it, and
   no call sets it back; the start is read from a file made just before the build, on the
-  same filesystem, by the same clock.
+  same filesystem, by the same clock;
+- what an older build left in the way of a write (a folder where a file goes, a file where a
+  folder must be) is removed before it, when it is older than the build.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
-ENV = "LETOPIS_RECYCLE"  # set by `letopis build`: read by mkdocs_plugins/recycled_site.py
+ENV = "LETOPIS_RECYCLE"  # the build's start (ns), set by `letopis build`, read by its runner
 
 
 def disk_now(folder: Path) -> int:
@@ -85,3 +88,30 @@ def remove_stale(root: Path, since: int) -> int:
 
     clear(str(root))
     return removed
+
+
+def make_room(path: Path, root: Path, since: int) -> bool:
+    """Remove what an older build left in the way of writing the file `path` under `root`:
+    a folder at its place, or a file at the place of one of its folders; whether there was
+    any (not if it is this build's own: that clash is the build's)."""
+    try:
+        inside = path.relative_to(root)
+    except ValueError:  # not the site's: nothing of an older build
+        return False
+    places = [root / parent for parent in reversed(inside.parents)][1:]
+    for place in [*places, path]:
+        try:
+            status = place.lstat()
+        except FileNotFoundError:
+            return False
+        folder = stat.S_ISDIR(status.st_mode)
+        if folder == (place != path):
+            continue  # a folder on the way, or the file itself (written over as usual)
+        if status.st_ctime_ns >= since:
+            return False
+        if folder:
+            shutil.rmtree(place)
+        else:
+            place.unlink()
+        return True
+    return False

@@ -2,9 +2,12 @@
 `python -m letopis.mkdocs_plugins.parallel` when `letopis build` sets LETOPIS_RECYCLE (it
 does with the cache on), never by `mkdocs build` or `mkdocs serve`.
 
-During the build MkDocs does not empty the site folder, and `mkdocs.utils.write_file` (which
-writes the pages, the sitemap and the theme's other templates) leaves a file that already
-holds the bytes to write, touched. Every other write is an ordinary one: a new ctime.
+During the build MkDocs does not empty the site folder (its log still says it cleans it), and
+`mkdocs.utils.write_file` (which writes the pages, the sitemap and the theme's other
+templates) leaves a file that already holds the bytes to write, touched. Every other write is
+an ordinary one: a new ctime. A folder an older build left where a file goes, or a file where
+a folder must be, is removed when a write or a static file's copy meets it (LETOPIS_RECYCLE
+holds the build's start, which tells an older build's from this one's).
 
 Only with Letopis' own plugins: another plugin might leave a file it finds already written
 (its ctime then older than the build, so it would be removed as stale). With any other, the
@@ -13,14 +16,15 @@ folder is emptied first, as MkDocs always does, and an info line says why.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from multiprocessing import get_context
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from letopis.core.messages import say
-from letopis.core.recycled_site import ENV, unchanged
+from letopis.core.recycled_site import ENV, make_room, unchanged
 
 
 def foreign_plugins(config: Any) -> list[str]:
@@ -32,7 +36,9 @@ def foreign_plugins(config: Any) -> list[str]:
 def install(build: ModuleType, environ: Mapping[str, str]) -> bool:
     """Build over the site folder's present files when LETOPIS_RECYCLE is set; whether it
     was installed."""
-    if not environ.get(ENV):
+    try:
+        since = int(environ.get(ENV) or "")
+    except ValueError:
         return False
     run_build = build.build
 
@@ -46,7 +52,7 @@ def install(build: ModuleType, environ: Mapping[str, str]) -> bool:
             return run_build(config, *args, **kwargs)
         # Counted across the forked workers too: shared memory made before they fork.
         counts = get_context("fork").Array("q", 2)
-        with _writing_changes_only(build.utils, counts):
+        with _writing_changes_only(build, counts, Path(config.site_dir), since):
             result = run_build(config, *args, **kwargs)
         logger.info(say("recycle_counts", written=counts[WRITTEN], kept=counts[KEPT]))
         return result
@@ -59,24 +65,44 @@ WRITTEN, KEPT = range(2)
 
 
 @contextmanager
-def _writing_changes_only(utils: ModuleType, counts: Any) -> Iterator[None]:
-    """`utils` (mkdocs.utils, which the build module and the themes' writers call through)
-    without emptying the site folder, and writing only what changed, counted in `counts`.
-    Forked workers inherit it."""
+def _writing_changes_only(build: ModuleType, counts: Any, site: Path,
+                          since: int) -> Iterator[None]:
+    """MkDocs' build module without emptying the site folder, and writing only what changed
+    (`mkdocs.utils.write_file`, which the build module and the themes' writers call through),
+    counted in `counts`; what an older build left in the way of a write or of a static file's
+    copy (`File.copy_file`) is cleared first. Forked workers inherit it."""
+    utils, file_class = build.utils, build.File
     clean_directory, write_file = utils.clean_directory, utils.write_file
+    copy_file = file_class.copy_file
 
     def keep_directory(directory: str) -> None:
         pass  # what this build does not make is removed after it (core/recycled_site.py)
 
+    def clearing_the_way(write: Callable[[], None], output_path: str) -> None:
+        # Only after a write fails: most writes meet nothing in their way.
+        try:
+            write()
+        except OSError:
+            if not make_room(Path(output_path), site, since):
+                raise
+            write()
+
     def write_changes(content: bytes, output_path: str) -> None:
         kept = unchanged(output_path, content)
         if not kept:
-            write_file(content, output_path)
+            clearing_the_way(lambda: write_file(content, output_path), output_path)
         with counts.get_lock():
             counts[KEPT if kept else WRITTEN] += 1
 
+    def copy_over(file: Any, dirty: bool = False) -> None:
+        # MkDocs copies *into* a folder found at the file's place: an older build's goes.
+        make_room(Path(file.abs_dest_path), site, since)
+        clearing_the_way(lambda: copy_file(file, dirty), file.abs_dest_path)
+
     utils.clean_directory, utils.write_file = keep_directory, write_changes
+    file_class.copy_file = copy_over
     try:
         yield
     finally:
         utils.clean_directory, utils.write_file = clean_directory, write_file
+        file_class.copy_file = copy_file
