@@ -102,3 +102,18 @@ def test_room_is_made_only_where_an_older_build_is_in_the_way(tmp_path: Path) ->
     (root / "mine").mkdir()  # this build's own folder: the clash is the build's
     assert not make_room(root / "mine", root, since)
     assert (root / "mine").is_dir()
+
+
+def test_a_link_to_the_same_bytes_is_not_left_but_replaced(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (tmp_path / "target.html").write_bytes(b"page")
+    (root / "link.html").symlink_to(tmp_path / "target.html")
+    (root / "linked").symlink_to(tmp_path, target_is_directory=True)
+    since = build_start(root)
+    assert not unchanged(root / "link.html", b"page")  # a file of its own is written
+    assert unchanged(tmp_path / "target.html", b"page")
+    assert make_room(root / "link.html", root, since)
+    assert make_room(root / "linked/index.html", root, since)
+    assert sorted(path.name for path in root.iterdir()) == []
+    assert (tmp_path / "target.html").read_bytes() == b"page"  # what they pointed to stays

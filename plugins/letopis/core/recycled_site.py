@@ -4,7 +4,7 @@ whose bytes did not change is not written again.
 A warm build of a large archive renders a few pages, but writing all of them into an empty
 folder (a directory and some 50 KB per page: 800 MB at 10,000 posts), and deleting the
 previous site after the swap, was most of its time. So the folder a build is made in starts
-as the build before last (or what an interrupted build left), never the published site: the
+as the site the last build replaced (or what a failed build wrote), never the published one: the
 swap stays two renames, and a failed build leaves the published site as it was.
 
 What keeps the result byte-identical to a build into an empty folder:
@@ -41,7 +41,9 @@ def unchanged(path: str | os.PathLike[str], data: bytes) -> bool:
     """Whether `path` holds exactly `data`; if so it is touched, as if written now."""
     file = Path(path)
     try:
-        if file.stat().st_size != len(data) or file.read_bytes() != data:
+        status = file.lstat()  # a link is replaced, not touched: its own ctime would stay
+        if (not stat.S_ISREG(status.st_mode) or status.st_size != len(data)
+                or file.read_bytes() != data):
             return False
         os.utime(file)
     except OSError:  # absent, or not a readable file: written as usual
@@ -92,8 +94,8 @@ def remove_stale(root: Path, since: int) -> int:
 
 def make_room(path: Path, root: Path, since: int) -> bool:
     """Remove what an older build left in the way of writing the file `path` under `root`:
-    a folder at its place, or a file at the place of one of its folders; whether there was
-    any (not if it is this build's own: that clash is the build's)."""
+    a folder or a link at its place, or a file or a link at the place of one of its folders;
+    whether there was any (not if it is this build's own: that clash is the build's)."""
     try:
         inside = path.relative_to(root)
     except ValueError:  # not the site's: nothing of an older build
@@ -104,12 +106,12 @@ def make_room(path: Path, root: Path, since: int) -> bool:
             status = place.lstat()
         except FileNotFoundError:
             return False
-        folder = stat.S_ISDIR(status.st_mode)
-        if folder == (place != path):
+        mode = status.st_mode
+        if stat.S_ISREG(mode) if place == path else stat.S_ISDIR(mode):
             continue  # a folder on the way, or the file itself (written over as usual)
         if status.st_ctime_ns >= since:
             return False
-        if folder:
+        if stat.S_ISDIR(mode):
             shutil.rmtree(place)
         else:
             place.unlink()

@@ -16,7 +16,7 @@ folder is emptied first, as MkDocs always does, and an info line says why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
@@ -78,26 +78,18 @@ def _writing_changes_only(build: ModuleType, counts: Any, site: Path,
     def keep_directory(directory: str) -> None:
         pass  # what this build does not make is removed after it (core/recycled_site.py)
 
-    def clearing_the_way(write: Callable[[], None], output_path: str) -> None:
-        # Only after a write fails: most writes meet nothing in their way.
-        try:
-            write()
-        except OSError:
-            if not make_room(Path(output_path), site, since):
-                raise
-            write()
-
     def write_changes(content: bytes, output_path: str) -> None:
         kept = unchanged(output_path, content)
         if not kept:
-            clearing_the_way(lambda: write_file(content, output_path), output_path)
+            make_room(Path(output_path), site, since)
+            write_file(content, output_path)
         with counts.get_lock():
             counts[KEPT if kept else WRITTEN] += 1
 
     def copy_over(file: Any, dirty: bool = False) -> None:
         # MkDocs copies *into* a folder found at the file's place: an older build's goes.
         make_room(Path(file.abs_dest_path), site, since)
-        clearing_the_way(lambda: copy_file(file, dirty), file.abs_dest_path)
+        copy_file(file, dirty)
 
     utils.clean_directory, utils.write_file = keep_directory, write_changes
     file_class.copy_file = copy_over
