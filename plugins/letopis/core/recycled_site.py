@@ -51,16 +51,19 @@ def unchanged(path: str | os.PathLike[str], data: bytes) -> bool:
     return True
 
 
+def same_copy(source: str, target: str) -> bool:
+    """Whether `target` already holds `source`'s bytes; if so it is touched, as if copied."""
+    try:
+        return (Path(source).stat().st_size == Path(target).lstat().st_size
+                and unchanged(target, Path(source).read_bytes()))
+    except OSError:
+        return False
+
+
 def copy_if_changed(source: str, target: str) -> str:
     """`shutil.copyfile`, except that a `target` already holding `source`'s bytes is only
     touched (a `copy_function` for shutil.copytree)."""
-    try:
-        if (Path(source).stat().st_size == Path(target).stat().st_size
-                and unchanged(target, Path(source).read_bytes())):
-            return target
-    except OSError:
-        pass
-    return shutil.copyfile(source, target)
+    return target if same_copy(source, target) else shutil.copyfile(source, target)
 
 
 def remove_stale(root: Path, since: int) -> int:
