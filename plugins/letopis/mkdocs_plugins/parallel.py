@@ -49,6 +49,7 @@ from typing import Any, TypeVar
 
 from letopis.core.jobs import ENV, batches, jobs_from
 from letopis.core.messages import say
+from letopis.mkdocs_plugins import letopis_own
 from letopis.mkdocs_plugins.converted import LogCapture, converted, replay, take_converted
 
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content",
@@ -245,8 +246,7 @@ class ParallelBuild:
     def _stays_serial(self, config: Any) -> bool:
         foreign = sorted({config.plugins._event_origins.get(hook, "?")
                           for event in PAGE_EVENTS for hook in config.plugins.events[event]
-                          if not type(getattr(hook, "__self__", hook)).__module__.startswith(
-                              "letopis.")})
+                          if not letopis_own(hook)})
         if foreign:
             from mkdocs.plugins import get_plugin_logger
 

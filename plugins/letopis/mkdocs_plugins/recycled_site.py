@@ -26,12 +26,12 @@ from typing import Any
 
 from letopis.core.messages import say
 from letopis.core.recycled_site import ENV, make_room, same_copy, unchanged
+from letopis.mkdocs_plugins import letopis_own
 
 
 def foreign_plugins(config: Any) -> list[str]:
     """The plugins (and hooks) of `config` that are not Letopis' own."""
-    return sorted(name for name, plugin in config.plugins.items()
-                  if not type(plugin).__module__.startswith("letopis."))
+    return sorted(name for name, plugin in config.plugins.items() if not letopis_own(plugin))
 
 
 def install(build: ModuleType, environ: Mapping[str, str]) -> bool:

@@ -60,6 +60,7 @@ from letopis.core.build_cache import (
     files_digest,
     stable,
 )
+from letopis.mkdocs_plugins import letopis_own
 
 FORMAT = "letopis-pages-1"  # changes when the key's or an entry's layout does
 # What MkDocs' get_context gives every page, keyed apart (the navigation, the page) or through
@@ -335,8 +336,7 @@ def inputs_key(build_key: str, page: Any, config: Any) -> str | None:
 def foreign_context_hooks(config: Any) -> bool:
     """Whether a plugin other than Letopis' own fills pages' contexts: what its hook does
     besides is not known, so no page goes without it."""
-    return any(not type(getattr(hook, "__self__", hook)).__module__.startswith("letopis.")
-               for hook in config.plugins.events["page_context"])
+    return not all(map(letopis_own, config.plugins.events["page_context"]))
 
 
 def page_key(build_key: str, name: str, context: dict[str, Any], config: Any) -> str | None:
