@@ -164,7 +164,8 @@ class RenderCache:
                     dirty: bool = False, excluded: bool = False) -> None:
         build_key = self._build_key(config, nav)
         inputs = None
-        if build_key and not excluded and not (dirty and not page.file.is_modified()):
+        if (build_key and not excluded and not (dirty and not page.file.is_modified())
+                and not self._foreign_context_hooks(config)):
             inputs = inputs_key(build_key, page, config)
             if inputs is not None and self._unchanged(inputs, page, config):
                 return
@@ -191,13 +192,15 @@ class RenderCache:
             self._nav = (id(nav), _nav_key(nav))
         return digest(FORMAT, setting, self._nav[1]) if setting else None
 
+    def _foreign_context_hooks(self, config: Any) -> bool:
+        """foreign_context_hooks, once per build: no page goes without such a hook."""
+        if self._foreign is None or self._foreign[0] != id(config):
+            self._foreign = (id(config), foreign_context_hooks(config))
+        return self._foreign[1]
+
     def _unchanged(self, inputs: str, page: Any, config: Any) -> bool:
         """Build the page from the entry its inputs name, without its context, if there is
         one (see the module's docstring); whether it was."""
-        if self._foreign is None or self._foreign[0] != id(config):
-            self._foreign = (id(config), foreign_context_hooks(config))
-        if self._foreign[1]:
-            return False
         key = self.store.get(inputs)
         output = self._output(key.decode("ascii", "replace")) if key else None
         if output is None:
