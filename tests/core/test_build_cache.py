@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from letopis.core.build_cache import Store, digest, files_digest
+from letopis.core.build_cache import Store, digest, files_digest, tree_size
 
 
 @pytest.mark.parametrize(("one", "other"), [
@@ -106,3 +106,14 @@ def test_pruning_removes_what_interrupted_writes_left(tmp_path: Path) -> None:
     (tmp_path / "aa" / ".tmp-interrupted").write_bytes(b"half")
     assert store.prune() == 1
     assert sorted(p.name for p in (tmp_path / "aa").iterdir()) == ["01"]
+
+
+def test_tree_size_counts_the_files_below_and_follows_no_link(tmp_path: Path) -> None:
+    (tmp_path / "bundle" / "fragment").mkdir(parents=True)
+    (tmp_path / "bundle" / "index.js").write_bytes(b"x" * 10)
+    (tmp_path / "bundle" / "fragment" / "a.pf").write_bytes(b"y" * 7)
+    (tmp_path / "elsewhere").write_bytes(b"z" * 1000)
+    (tmp_path / "bundle" / "link").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "bundle" / "folder-link").symlink_to(tmp_path / "bundle" / "fragment")
+    assert tree_size(tmp_path / "bundle") == 17
+    assert tree_size(tmp_path / "missing") == 0

@@ -21,9 +21,11 @@ from datetime import date, time, timedelta, timezone, tzinfo
 from enum import Enum
 from pathlib import Path
 from time import time_ns
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 FOLDER = Path(".cache") / "letopis"  # beside mkdocs.yml; CI keeps it between runs
+_Entry = TypeVar("_Entry", Path, str)  # how a caller names an entry
 LIMIT = 512 * 1024 * 1024  # bytes kept after a build; the oldest used entries go first
 
 
@@ -109,26 +111,51 @@ class Store:
         since `used_since` (a time in ns: when this build started) are kept whatever the
         limit: they are what the next build asks for, and a site whose pages alone outgrow
         the limit would otherwise render most of them again each time."""
-        entries = []
+        entries: list[tuple[int, int, str]] = []
         removed = 0
-        for path in self.folder.glob("??/*"):
-            try:
-                status = path.stat()
-            except OSError:
+        # os.scandir, not Path.glob: a store holds tens of thousands of entries, and making a
+        # Path of each took most of a warm build's pruning.
+        for folder in _scan(str(self.folder)):
+            if len(folder.name) != 2 or not folder.is_dir():
                 continue
-            if path.name.startswith(".tmp-"):
-                path.unlink(missing_ok=True)
-                removed += 1
-                continue
-            entries.append((status.st_mtime_ns, status.st_size, path))
+            for entry in _scan(folder.path):
+                try:
+                    status = entry.stat()
+                except OSError:
+                    continue
+                if entry.name.startswith(".tmp-"):
+                    Path(entry.path).unlink(missing_ok=True)
+                    removed += 1
+                    continue
+                entries.append((status.st_mtime_ns, status.st_size, entry.path))
         for path in least_recently_used(entries, limit, used_since):
-            path.unlink(missing_ok=True)
+            Path(path).unlink(missing_ok=True)
             removed += 1
         return removed
 
 
-def least_recently_used(entries: list[tuple[int, int, Path]], limit: int,
-                        used_since: int | None) -> list[Path]:
+def _scan(folder: str) -> list[os.DirEntry[str]]:
+    """The entries of `folder`; none if it cannot be listed (gone, or never made)."""
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
+
+
+def tree_size(folder: str | os.PathLike[str]) -> int:
+    """The bytes of the files under `folder` (links not followed)."""
+    total = 0
+    for entry in _scan(os.fspath(folder)):
+        if entry.is_dir(follow_symlinks=False):
+            total += tree_size(entry.path)
+        elif entry.is_file(follow_symlinks=False):
+            total += entry.stat(follow_symlinks=False).st_size
+    return total
+
+
+def least_recently_used(entries: list[tuple[int, int, _Entry]], limit: int,
+                        used_since: int | None) -> list[_Entry]:
     """Of `entries` (last use in ns, size, path), the least recently used to remove so that
     at most `limit` bytes remain, none used since `used_since` (see `Store.prune`)."""
     total = sum(size for _, size, _ in entries)

@@ -22,7 +22,13 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-from letopis.core.build_cache import LIMIT, digest, least_recently_used, letopis_source
+from letopis.core.build_cache import (
+    LIMIT,
+    digest,
+    least_recently_used,
+    letopis_source,
+    tree_size,
+)
 from letopis.core.recycled_site import copy_if_changed
 
 from .build_cache import package_version
@@ -81,7 +87,7 @@ class BundleCache:
                 continue
             try:
                 used = entry.stat().st_mtime_ns
-                size = sum(path.stat().st_size for path in entry.rglob("*") if path.is_file())
+                size = tree_size(entry)
             except OSError:
                 continue
             entries.append((used, size, entry))
