@@ -1,14 +1,18 @@
 """Search bundles kept in the build cache (mkdocs_plugins/search_cache.py): what is kept comes
-back whole, a missing entry leaves nothing behind, and pruning keeps what the build used."""
+back whole, a missing entry leaves nothing behind, and pruning keeps what the build used. A
+shard's staged pages kept there are staged again only where the page changed."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import time
 from pathlib import Path
 
-from letopis.core.build_cache import build_started
-from letopis.mkdocs_plugins.search_cache import BundleCache, shard_key
+from letopis.core.build_cache import build_started, digest
+from letopis.mkdocs_plugins.pagefind_index import stage
+from letopis.mkdocs_plugins.search_cache import BundleCache, KeptStaging, shard_key
 
 
 def bundle(folder: Path, text: str) -> Path:
@@ -57,3 +61,98 @@ def test_the_key_is_the_pages_whatever_their_order_and_changes_with_any_of_them(
     assert shard_key(pages) != shard_key([pages[0], ("2014/05/b/index.html", "d3")])
     assert shard_key(pages) != shard_key([pages[0], ("2014/06/b/index.html", "d2")])
     assert shard_key(pages) != shard_key(pages[:1])
+
+
+def page(site: Path, address: str, text: str) -> tuple[Path, str, str]:
+    """A written page of the searched shape, as the shard thread hands it to KeptStaging."""
+    path = site / address
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<!DOCTYPE html>\n<html lang="ru"><head><title>{text}</title></head>'
+                    f'<body><nav>меню</nav><article data-pagefind-body><p>{text}</p>'
+                    f'</article></body></html>\n', encoding="utf-8")
+    return path, address, digest(path.read_bytes())
+
+
+def test_kept_staging_stages_again_only_what_changed_and_equals_fresh_staging(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    kept = KeptStaging(tmp_path / "cache")
+    pages = [page(site, f"2014/05/{name}/index.html", f"Текст {name}") for name in "abc"]
+    staged = kept.stage(0, pages)
+    assert staged is not None
+    staged.release()
+    folder = staged.folder
+    # The same files as staging in the site makes, copies rather than links.
+    for path, address, _ in pages:
+        stage(path, site, address, "fresh")
+    assert files(folder) == files(site / ".letopis-search" / "fresh") != {}
+    assert all(os.stat(folder / address).st_nlink == 1 for _, address, _ in pages)
+
+    # Witnesses: a staged file that is not made again keeps what is planted in it.
+    (folder / pages[0][1]).write_bytes(b"unchanged page: not staged again")
+    (folder / pages[1][1]).write_bytes(b"changed page: staged again")
+    pages[1] = page(site, pages[1][1], "Текст b, исправленный")
+    gone = pages.pop()
+    pages.append(page(site, "2014/06/d/index.html", "Текст d"))
+    staged = kept.stage(0, pages)
+    assert staged is not None
+    staged.release()
+    assert (folder / pages[0][1]).read_bytes() == b"unchanged page: not staged again"
+    assert "исправленный" in (folder / pages[1][1]).read_text(encoding="utf-8")
+    assert not (folder / gone[1]).exists()
+    assert "Текст d" in (folder / pages[2][1]).read_text(encoding="utf-8")
+
+
+def test_kept_staging_in_doubt_stages_everything_again(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    kept = KeptStaging(tmp_path / "cache")
+    pages = [page(site, f"2014/05/{name}/index.html", f"Текст {name}") for name in "ab"]
+    staged = kept.stage(3, pages)
+    assert staged is not None
+    staged.release()
+    manifest = tmp_path / "cache" / "shard-3.json"
+    planted = staged.folder / pages[0][1]
+    for damage in ('{"setting": "older code", "pages": {}}', "{not json", None):
+        planted.write_bytes(b"planted")
+        if damage is None:
+            manifest.unlink()  # what a build interrupted while staging leaves
+        else:
+            manifest.write_text(damage, encoding="utf-8")
+        staged = kept.stage(3, pages)
+        assert staged is not None
+        staged.release()
+        assert planted.read_bytes() != b"planted", damage
+        assert set(json.loads(manifest.read_text(encoding="utf-8"))["pages"]) == \
+            {address for _, address, _ in pages}
+
+
+def test_kept_staging_held_by_another_build_is_not_used(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    kept = KeptStaging(tmp_path / "cache")
+    pages = [page(site, "2014/05/a/index.html", "Текст")]
+    held = kept.stage(0, pages)
+    assert held is not None
+    assert kept.stage(0, pages) is None  # this process's other descriptor: refused too
+    held.release()
+    descriptor = os.open(tmp_path / "cache" / "shard-0.lock", os.O_RDWR)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    try:
+        assert kept.stage(0, pages) is None
+    finally:
+        os.close(descriptor)
+    again = kept.stage(0, pages)
+    assert again is not None
+    again.release()
+
+
+def test_kept_staging_forgets_shards_the_site_no_longer_has(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    kept = KeptStaging(tmp_path / "cache")
+    pages = [page(site, "2014/05/a/index.html", "Текст")]
+    for number in range(3):
+        staged = kept.stage(number, pages)
+        assert staged is not None
+        staged.release()
+    kept.forget(shards=1)
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == \
+        ["shard-0", "shard-0.json", "shard-0.lock"]

@@ -3,8 +3,9 @@ the indexer as soon as they are all written, so that it works on the second core
 renders the rest.
 
 Pagefind reads folders. Each written page's searched part is staged into a folder inside the
-site (see `stage`); the folder is passed to the indexer, which runs in a separate process fed
-from a background thread. The indexer is given one thread: MkDocs keeps the other core.
+site (see `stage`), or with `letopis build`'s cache into one kept there (search_cache.KeptStaging);
+the folder is passed to the indexer, which runs in a separate process fed from a background
+thread. The indexer is given one thread: MkDocs keeps the other core.
 """
 
 from __future__ import annotations
@@ -277,15 +278,21 @@ def stage(page_file: Path, site: Path, dest_uri: str, folder: str) -> None:
     glue words; a page of another shape is linked as it is, where it has none to add."""
     staged = site / STAGING / folder / dest_uri
     _make_folder(staged.parent)
+    stage_as(page_file, staged, link=True)
+
+
+def stage_as(page_file: Path, staged: Path, *, link: bool, html: bytes | None = None) -> None:
+    """Write what Pagefind reads of `page_file` (its bytes `html`, when read already) at
+    `staged`, whose folder exists. `link`: a page with nothing to add is hard-linked, which
+    costs nothing and follows later rewrites of the page (MkDocs makes them in place); the
+    build cache's staging copies it, so that no published file is the cache's."""
     staged.unlink(missing_ok=True)
-    html = page_file.read_bytes()
+    html = page_file.read_bytes() if html is None else html
     copy = separated(searched_part(html))
-    if copy != html:
+    if copy != html or not link:
         staged.write_bytes(copy)
         return
     try:
-        # A hard link costs nothing and follows later rewrites of the page, which MkDocs
-        # makes in place.
         os.link(page_file, staged)
     except OSError:
         shutil.copyfile(page_file, staged)

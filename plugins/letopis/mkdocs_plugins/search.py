@@ -12,6 +12,7 @@ so it is not used; its header search needs its plugin, hence Letopis' own header
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import shutil
@@ -47,7 +48,7 @@ from .pagefind_index import (
     staged_folder,
 )
 from .parallel import in_parent
-from .search_cache import BundleCache, shard_key
+from .search_cache import BundleCache, KeptStaging, Staged, shard_key
 from .shared import archive_plugin, dest_taken
 
 BUNDLE = "pagefind"  # the (first) index's folder in the site; the next ones: pagefind-2, …
@@ -87,6 +88,7 @@ class _Running:
     index: PagefindIndex
     shard: _Shard
     key: str | None
+    kept: Staged | None  # its pages staged in the build cache, not in the site
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -98,7 +100,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._shard_of: dict[str, _Shard] = {}  # searchable pages not rendered yet, by src_uri
         self._unwritten: list[tuple[File, _Shard]] = []  # rendered, on disk at the next page
         self._running: _Running | None = None  # `mkdocs build`: one indexer at a time
+        # Written shards go to one thread of their own, in order (see `_hand_over`).
+        self._shard_thread: concurrent.futures.ThreadPoolExecutor | None = None
+        self._shard_work: list[concurrent.futures.Future[None]] = []
         self._cache: BundleCache | None = None  # `letopis build`: bundles kept between builds
+        self._kept_staging: KeptStaging | None = None  # and the shards' staged pages
         self._counts = [0, 0]  # bundles indexed, taken from the cache
         self._started = build_started()
         self._preview_indexer = _PreviewIndexer()  # `mkdocs serve`: after each build
@@ -118,6 +124,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._started = build_started()
         self._cache = BundleCache(Path(folder) / "search") if folder and not self._preview \
             else None
+        self._kept_staging = KeptStaging(Path(folder) / "search-staging") \
+            if self._cache is not None else None
 
     @event_priority(-40)
     def _add_search_page(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -212,22 +220,29 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for shard in self._shards:
                 if shard.waiting:
                     shard.waiting = 0
-                    self._shard_done(site, shard)
+                    self._hand_over(site, shard)
+            self._await_shards()
             self._finish_running(site)
         finally:
+            self._stop_shard_thread()
             remove_staging(site)
         if self._cache is not None:
             log.info(say("search_bundle_counts", indexed=self._counts[0],
                          cached=self._counts[1]))
             # Bounded: the least recently used go first, this build's bundles never.
             self._cache.prune(used_since=self._started)
+        if self._kept_staging is not None:
+            self._kept_staging.forget(shards=len(self._shards))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_shard_thread()
         if self._running is not None:
             running, self._running = self._running, None
             # The build has failed already (perhaps the indexer with it): its error is told.
             with contextlib.suppress(Exception):
                 running.index.close()
+            if running.kept is not None:
+                running.kept.release()
 
     def on_shutdown(self) -> None:
         self._preview_indexer.stop()
@@ -240,31 +255,72 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             shard.written.append(file)
             shard.waiting -= 1
             if not shard.waiting:
-                self._shard_done(site, shard)
+                self._hand_over(site, shard)
         self._unwritten = []
+
+    def _hand_over(self, site: Path, shard: _Shard) -> None:
+        """`_shard_done` in the shard thread, so that the page loop goes on meanwhile: reading
+        back and digesting a shard's couple of thousand pages, then restoring its bundle or
+        staging its pages, took most of the parent's time in a warm `letopis build`. One
+        thread keeps the shards in order and one indexer at a time. A shard that failed
+        stops the build at the next page."""
+        for done in self._shard_work:
+            if done.done() and done.exception() is not None:
+                self._await_shards()  # raises it
+        if self._shard_thread is None:
+            self._shard_thread = concurrent.futures.ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="letopis-shards")
+        self._shard_work.append(self._shard_thread.submit(self._shard_done, site, shard))
+
+    def _await_shards(self) -> None:
+        """Wait for the shards handed over; the first failure is raised, and nothing after it
+        is started."""
+        try:
+            for work in self._shard_work:
+                work.result()
+        except BaseException:
+            self._stop_shard_thread()
+            raise
+        self._shard_work = []
+
+    def _stop_shard_thread(self) -> None:
+        if self._shard_thread is not None:
+            self._shard_thread.shutdown(wait=True, cancel_futures=True)
+        self._shard_thread, self._shard_work = None, []
 
     def _shard_done(self, site: Path, shard: _Shard) -> None:
         """Every page of `shard` is written: its bundle comes from the cache, or its pages are
         staged and the indexer starts on them (once the previous shard's bundle is written:
-        one indexer at a time bounds the memory)."""
+        one indexer at a time bounds the memory). Runs in the shard thread (`_hand_over`)."""
         bundle = site / shard.folder
-        key = None
+        key = kept = None
         if self._cache is not None:
             # Keyed by the written pages: what is staged of them follows from their bytes
             # (and Letopis' code, in the key), and a shard taken from the cache is not staged.
-            key = shard_key([(file.dest_uri, digest(Path(file.abs_dest_path).read_bytes()))
-                             for file in shard.written])
+            pages = [(Path(file.abs_dest_path), file.dest_uri,
+                      digest(Path(file.abs_dest_path).read_bytes())) for file in shard.written]
+            key = shard_key([(address, page_digest) for _, address, page_digest in pages])
             if self._cache.restore(key, bundle):
                 self._counts[1] += 1
                 return
         self._finish_running(site)
-        folder = staged_folder(site, shard.staging)
-        folder.mkdir(parents=True, exist_ok=True)  # a site with nothing to search
-        for file in shard.written:
-            stage(Path(file.abs_dest_path), site, file.dest_uri, shard.staging)
+        if self._cache is not None and self._kept_staging is not None:
+            kept = self._kept_staging.stage(shard.number, pages)
+        if kept is not None:
+            folder = kept.folder
+        else:
+            folder = staged_folder(site, shard.staging)
+            folder.mkdir(parents=True, exist_ok=True)  # a site with nothing to search
+            for file in shard.written:
+                stage(Path(file.abs_dest_path), site, file.dest_uri, shard.staging)
         with _indexer_errors():
-            index = PagefindIndex()
-            self._running = _Running(index, shard, key)
+            try:
+                index = PagefindIndex()
+            except BaseException:
+                if kept is not None:
+                    kept.release()
+                raise
+            self._running = _Running(index, shard, key, kept)
             index.add_folder(folder)
             shutil.rmtree(bundle, ignore_errors=True)  # an older one, in a recycled site folder
             index.write(bundle)
@@ -274,12 +330,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         running, self._running = self._running, None
         bundle = site / running.shard.folder
-        with _indexer_errors():
-            running.index.finish(bundle)
+        try:
+            with _indexer_errors():
+                running.index.finish(bundle)
+        finally:
+            if running.kept is not None:
+                running.kept.release()
         self._counts[0] += 1
         if self._cache is not None and running.key is not None:  # a key only with a cache
             self._cache.keep(running.key, bundle)
-        shutil.rmtree(staged_folder(site, running.shard.staging), ignore_errors=True)
+        if running.kept is None:
+            shutil.rmtree(staged_folder(site, running.shard.staging), ignore_errors=True)
 
 
 @contextlib.contextmanager

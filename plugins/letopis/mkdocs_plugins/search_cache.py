@@ -17,8 +17,10 @@ entry that cannot be copied back is missed and made again.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,6 +34,7 @@ from letopis.core.build_cache import (
 from letopis.core.recycled_site import copy_if_changed
 
 from .build_cache import package_version
+from .pagefind_index import stage_as
 
 FORMAT = "letopis-search-2"  # changes when the key's or an entry's layout does
 PACKAGES = ("pagefind", "pagefind-bin")
@@ -93,3 +96,96 @@ class BundleCache:
             entries.append((used, size, entry))
         for entry in least_recently_used(entries, limit, used_since):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+class KeptStaging:
+    """The staged pages of each shard (pagefind_index.stage_as) kept between builds in
+    `.cache/letopis/search-staging/shard-N/`, so that a shard indexed again because one of
+    its couple of thousand pages changed stages that page alone: staging them all took as
+    long as half of Pagefind's indexing of them, on the path to a warm build's end.
+
+    Beside each folder, `shard-N.json` names the digest of the written page each staged
+    file was made from (and Letopis' code, which makes it); it is removed while the folder
+    changes, so a build interrupted then leaves a folder that is staged again whole. While
+    a build uses a folder it holds `shard-N.lock`: another build at the same time stages in
+    its own site folder, as without a cache. A staged page is a copy, never a hard link to
+    the published one."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def stage(self, number: int, pages: list[tuple[Path, str, str]]) -> Staged | None:
+        """Shard `number`'s staging folder holding `pages` (the written page, its address in
+        the site, the digest of its bytes) and nothing else; None where it cannot be used
+        (held by another build, no file locks here, or the cache cannot be written)."""
+        try:
+            import fcntl
+        except ImportError:  # not a POSIX system
+            return None
+        folder = self.folder / f"shard-{number}"
+        manifest = self.folder / f"shard-{number}.json"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            lock = os.open(self.folder / f"shard-{number}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            before = _staged_before(manifest)
+            manifest.unlink(missing_ok=True)
+            if not before:
+                shutil.rmtree(folder, ignore_errors=True)
+            now = {address: page_digest for _, address, page_digest in pages}
+            for address in before.keys() - now.keys():
+                (folder / address).unlink(missing_ok=True)
+            made: set[Path] = set()
+            for page, address, page_digest in pages:
+                staged = folder / address
+                if before.get(address) == page_digest and staged.is_file():
+                    continue
+                if staged.parent not in made:
+                    staged.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(staged.parent)
+                stage_as(page, staged, link=False)
+            folder.mkdir(parents=True, exist_ok=True)  # a shard with no pages
+            temporary = manifest.with_name(f".tmp-{os.getpid()}-{manifest.name}")
+            temporary.write_text(json.dumps({"setting": _setting(), "pages": now}),
+                                 encoding="utf-8")
+            temporary.replace(manifest)
+        except OSError:
+            os.close(lock)
+            return None
+        return Staged(folder, lock)
+
+    def forget(self, shards: int) -> None:
+        """Remove the staging of shard numbers this site no longer has."""
+        for path in self.folder.glob("shard-*"):
+            number = path.name.removeprefix("shard-").split(".")[0]
+            if number.isdigit() and int(number) >= shards:
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+
+
+@dataclass
+class Staged:
+    """A staging folder a build holds until Pagefind has read it."""
+
+    folder: Path
+    lock: int
+
+    def release(self) -> None:
+        os.close(self.lock)
+
+
+def _staged_before(manifest: Path) -> dict[str, str]:
+    """The pages staged by an earlier build with this code, by address; none if unknown."""
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("setting") != _setting() or \
+            not isinstance(data.get("pages"), dict):
+        return {}
+    return {str(address): str(page_digest) for address, page_digest in data["pages"].items()}
