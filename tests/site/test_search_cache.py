@@ -73,15 +73,20 @@ def page(site: Path, address: str, text: str) -> tuple[Path, str, str]:
     return path, address, digest(path.read_bytes())
 
 
+def staged_once(kept: KeptStaging, number: int, pages: list[tuple[Path, str, str]]) -> Path:
+    """Stage `pages` as a build does, let go of the folder, and return it."""
+    staged = kept.stage(number, pages)
+    assert staged is not None
+    staged.release()
+    return staged.folder
+
+
 def test_kept_staging_stages_again_only_what_changed_and_equals_fresh_staging(
         tmp_path: Path) -> None:
     site = tmp_path / "site"
     kept = KeptStaging(tmp_path / "cache")
     pages = [page(site, f"2014/05/{name}/index.html", f"Текст {name}") for name in "abc"]
-    staged = kept.stage(0, pages)
-    assert staged is not None
-    staged.release()
-    folder = staged.folder
+    folder = staged_once(kept, 0, pages)
     # The same files as staging in the site makes, copies rather than links.
     for path, address, _ in pages:
         stage(path, site, address, "fresh")
@@ -94,9 +99,7 @@ def test_kept_staging_stages_again_only_what_changed_and_equals_fresh_staging(
     pages[1] = page(site, pages[1][1], "Текст b, исправленный")
     gone = pages.pop()
     pages.append(page(site, "2014/06/d/index.html", "Текст d"))
-    staged = kept.stage(0, pages)
-    assert staged is not None
-    staged.release()
+    staged_once(kept, 0, pages)
     assert (folder / pages[0][1]).read_bytes() == b"unchanged page: not staged again"
     assert "исправленный" in (folder / pages[1][1]).read_text(encoding="utf-8")
     assert not (folder / gone[1]).exists()
@@ -107,20 +110,15 @@ def test_kept_staging_in_doubt_stages_everything_again(tmp_path: Path) -> None:
     site = tmp_path / "site"
     kept = KeptStaging(tmp_path / "cache")
     pages = [page(site, f"2014/05/{name}/index.html", f"Текст {name}") for name in "ab"]
-    staged = kept.stage(3, pages)
-    assert staged is not None
-    staged.release()
     manifest = tmp_path / "cache" / "shard-3.json"
-    planted = staged.folder / pages[0][1]
+    planted = staged_once(kept, 3, pages) / pages[0][1]
     for damage in ('{"setting": "older code", "pages": {}}', "{not json", None):
         planted.write_bytes(b"planted")
         if damage is None:
             manifest.unlink()  # what a build interrupted while staging leaves
         else:
             manifest.write_text(damage, encoding="utf-8")
-        staged = kept.stage(3, pages)
-        assert staged is not None
-        staged.release()
+        staged_once(kept, 3, pages)
         assert planted.read_bytes() != b"planted", damage
         assert set(json.loads(manifest.read_text(encoding="utf-8"))["pages"]) == \
             {address for _, address, _ in pages}
@@ -140,9 +138,7 @@ def test_kept_staging_held_by_another_build_is_not_used(tmp_path: Path) -> None:
         assert kept.stage(0, pages) is None
     finally:
         os.close(descriptor)
-    again = kept.stage(0, pages)
-    assert again is not None
-    again.release()
+    staged_once(kept, 0, pages)
 
 
 def test_kept_staging_forgets_shards_the_site_no_longer_has(tmp_path: Path) -> None:
@@ -150,9 +146,7 @@ def test_kept_staging_forgets_shards_the_site_no_longer_has(tmp_path: Path) -> N
     kept = KeptStaging(tmp_path / "cache")
     pages = [page(site, "2014/05/a/index.html", "Текст")]
     for number in range(3):
-        staged = kept.stage(number, pages)
-        assert staged is not None
-        staged.release()
+        staged_once(kept, number, pages)
     kept.forget(shards=1)
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == \
         ["shard-0", "shard-0.json", "shard-0.lock"]

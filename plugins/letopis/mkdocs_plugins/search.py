@@ -304,7 +304,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 self._counts[1] += 1
                 return
         self._finish_running(site)
-        if self._cache is not None and self._kept_staging is not None:
+        if self._kept_staging is not None:  # made with the cache: `pages` is there
             kept = self._kept_staging.stage(shard.number, pages)
         if kept is not None:
             folder = kept.folder
