@@ -110,7 +110,7 @@ def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
         shutil.rmtree(previous, ignore_errors=True)
         if cache:
             # Bounded: the least recently used go first, this build's entries never.
-            Store(cache / "markdown").prune(used_since=started)
+            Store(cache / "markdown").prune_if_due(used_since=started)
         if record_file:
             _record(record_file, before, inputs, site, due_file)
         print(say("build_done", site=site))

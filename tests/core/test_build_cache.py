@@ -117,3 +117,42 @@ def test_tree_size_counts_the_files_below_and_follows_no_link(tmp_path: Path) ->
     (tmp_path / "bundle" / "folder-link").symlink_to(tmp_path / "bundle" / "fragment")
     assert tree_size(tmp_path / "bundle") == 17
     assert tree_size(tmp_path / "missing") == 0
+
+
+def _entries(store: Store, count: int, size: int, first: int = 0) -> None:
+    for number in range(first, first + count):
+        store.put(f"{number:04x}" + "0" * 28, b"x" * size)
+        path = store.folder / f"{number:04x}"[:2] / (f"{number:04x}"[2:] + "0" * 28)
+        os.utime(path, ns=(number * 10**9, number * 10**9))  # the first put, the oldest
+
+
+def test_pruning_when_due_looks_at_the_entries_only_when_they_may_outgrow_the_limit(
+        tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    _entries(store, 10, 10)
+    assert store.prune_if_due(limit=1000) == 0  # no average known: every entry looked at
+    assert (tmp_path / "average-size").read_text(encoding="ascii") == "10"
+    # Witness: an entry grown past the limit, in a store whose entries, counted at the
+    # average, still fit: not looked at.
+    grown = tmp_path / "00" / ("00" + "0" * 28)
+    grown.write_bytes(b"x" * 5000)
+    os.utime(grown, ns=(0, 0))
+    assert store.prune_if_due(limit=1000) == 0
+    assert grown.exists()
+    # 101 entries at 10 bytes may hold more than 1000: pruned down to three quarters.
+    _entries(store, 91, 10, first=10)
+    assert store.prune_if_due(limit=1000) == 26  # the grown one, then the 25 next oldest
+    assert not grown.exists()
+    assert sum(p.stat().st_size for p in tmp_path.glob("??/*")) == 750
+    assert (tmp_path / "average-size").read_text(encoding="ascii") == "10"
+
+
+def test_pruning_when_due_clears_what_an_interrupted_write_left(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    _entries(store, 3, 10)
+    assert store.prune_if_due(limit=1000) == 0
+    (tmp_path / "00" / ".tmp-1-x").write_bytes(b"half")
+    assert store.prune_if_due(limit=1000) == 1
+    assert not (tmp_path / "00" / ".tmp-1-x").exists()
+    (tmp_path / "average-size").write_text("not a number", encoding="ascii")
+    assert store.prune_if_due(limit=25) == 2  # unknown average: looked at, down to 18 bytes

@@ -158,7 +158,7 @@ class RenderCache:
                                               cached=self.counts.cached,
                                               unchanged=self.counts.unchanged))
         # Bounded: the least recently used go first, this build's pages never.
-        self.store.prune(used_since=self.started)
+        self.store.prune_if_due(used_since=self.started)
 
     def _build_page(self, page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
                     dirty: bool = False, excluded: bool = False) -> None:
