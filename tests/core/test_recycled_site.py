@@ -117,3 +117,13 @@ def test_a_link_to_the_same_bytes_is_not_left_but_replaced(tmp_path: Path) -> No
     assert make_room(root / "linked/index.html", root, since)
     assert sorted(path.name for path in root.iterdir()) == []
     assert (tmp_path / "target.html").read_bytes() == b"page"  # what they pointed to stays
+
+
+def test_a_pipe_where_a_page_goes_is_not_waited_on_but_replaced(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    os.mkfifo(root / "index.html")
+    since = build_start(root)
+    assert not unchanged(root / "index.html", b"page")  # no reader waits for a writer
+    assert make_room(root / "index.html", root, since)
+    assert not (root / "index.html").exists()

@@ -186,6 +186,33 @@ def test_a_page_is_rendered_again_only_when_what_it_shows_changed(project: Path)
     assert (rendered, cached, unchanged) == (total, 0, 0)
 
 
+def test_what_another_plugin_changes_after_the_template_stays_on_pages_taken_unchanged(
+        tmp_path: Path) -> None:
+    """A page taken from the cache without its context is written as the entry's bytes when
+    no hook changed it: a hook's change must still be written."""
+    root = copy_fixture("journal", tmp_path)
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "hook.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    return output.replace('</body>', '<!-- после шаблона -->\\n</body>')\n",
+        encoding="utf-8")
+    config = {**site_config(root), "hooks": ["hook.py"]}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                     encoding="utf-8")
+    for _ in range(2):
+        (root / ".cache/letopis/last-build.json").unlink(missing_ok=True)
+        cached = letopis_build(root, root / "site-cached", "--jobs", "1")
+        assert cached.returncode == 0, cached.stderr
+    found = COUNTS.search(cached.stderr)
+    assert found and int(found[3]) > 0, cached.stderr  # pages taken without their context
+    fresh = letopis_build(root, root / "site-fresh", "--jobs", "1", "--no-cache")
+    assert fresh.returncode == 0, fresh.stderr
+    first, second = files_of_site(root / "site-cached"), files_of_site(root / "site-fresh")
+    assert [name for name in first if first[name] != second.get(name)] == []
+    pages = pages_of(root / "site-cached")
+    assert pages and all("<!-- после шаблона -->".encode() in page for page in pages.values())
+
+
 def test_a_name_given_to_every_template_that_is_not_known_turns_the_cache_off() -> None:
     import_engine()
     from mkdocs.theme import Theme
