@@ -7,6 +7,9 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
+from letopis.core import recycled_site
 from letopis.core.recycled_site import (
     copy_if_changed,
     disk_now,
@@ -127,3 +130,12 @@ def test_a_pipe_where_a_page_goes_is_not_waited_on_but_replaced(tmp_path: Path) 
     assert not unchanged(root / "index.html", b"page")  # no reader waits for a writer
     assert make_room(root / "index.html", root, since)
     assert not (root / "index.html").exists()
+
+
+def test_where_a_file_cannot_be_compared_safely_it_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = tmp_path / "index.html"
+    page.write_bytes(b"page")
+    assert unchanged(page, b"page")
+    monkeypatch.setattr(recycled_site, "_CAN_COMPARE", False)  # no O_NOFOLLOW (not POSIX)
+    assert not unchanged(page, b"page")

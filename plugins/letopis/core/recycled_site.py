@@ -37,8 +37,15 @@ def disk_now(folder: Path) -> int:
         return os.fstat(marker.fileno()).st_ctime_ns
 
 
+# Opening without following a link and touching through the descriptor are POSIX; elsewhere
+# every file is written, as without a recycled folder: slower, never wrong.
+_CAN_COMPARE = hasattr(os, "O_NOFOLLOW") and os.utime in os.supports_fd
+
+
 def unchanged(path: str | os.PathLike[str], data: bytes) -> bool:
     """Whether `path` holds exactly `data`; if so it is touched, as if written now."""
+    if not _CAN_COMPARE:
+        return False
     # One descriptor for the status, the bytes and the touch: a warm build asks this of every
     # page, and three lookups of the path cost a third of it. O_NOFOLLOW: a link is replaced,
     # not touched (its own ctime would stay); O_NONBLOCK: a pipe is not waited on.
