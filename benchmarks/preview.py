@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -93,8 +94,14 @@ def main() -> int:
                       f"archive: {'yes' if in_month else 'NO'}")
             print(f"median wait: {statistics.median(waits):.2f} s (target ≤ 2 s)")
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            # As Ctrl-C stops it: MkDocs removes its temporary site (hundreds of MB here)
+            # and Letopis its stand-in sources; SIGTERM would leave both in /tmp.
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     return 0
 
 
