@@ -102,6 +102,33 @@ def test_the_site_digest_sees_any_file_written_again(project: Path) -> None:
     assert site_digest(site) != before
 
 
+@pytest.mark.parametrize("change", [
+    lambda page: page.write_text("страница!", encoding="utf-8"),
+    lambda page: page.rename(page.with_name("other.html")),
+    lambda page: page.unlink(),
+    lambda page: (page.parent / "sub").mkdir() or (page.parent / "sub/a.css").write_text("a"),
+], ids=["rewritten", "renamed", "deleted", "added below"])
+def test_the_site_digest_sees_files_in_every_folder(project: Path, change) -> None:
+    site = project / "site"
+    page = site / "2014/05/zapis/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("страница", encoding="utf-8")
+    before = site_digest(site)
+    change(page)
+    assert site_digest(site) != before
+
+
+def test_a_file_the_build_rewrites_is_no_input_wherever_it_is(project: Path) -> None:
+    written = project / "content/addresses.json"
+    written.write_text("{}")
+    chosen = Inputs(roots=(project,), skipped=(project / "site",), written=(written,))
+    before = inputs_digest(chosen, environment={}, packages=())
+    written.write_text('{"a": 1}')
+    assert inputs_digest(chosen, environment={}, packages=()) == before
+    (project / "content/other.json").write_text("{}")  # its neighbour is an input
+    assert inputs_digest(chosen, environment={}, packages=()) != before
+
+
 def test_a_record_is_read_as_written_and_anything_else_as_none(tmp_path: Path) -> None:
     path = tmp_path / "last-build.json"
     assert read(path) is None
