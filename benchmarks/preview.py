@@ -69,7 +69,10 @@ def main() -> int:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config),
              "-a", f"127.0.0.1:{port}"], cwd=root, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            # Ctrl-C's signal acted on, even when this runs in the background of a shell
+            # without job control (which starts it ignored): see the `finally` below.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             start = time.perf_counter()
             if wait_for(base, "<html", 600) is None:

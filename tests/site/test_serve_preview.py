@@ -34,6 +34,13 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def interruptible() -> None:
+    """In a server's process before it starts: Ctrl-C's signal acted on. A command a shell
+    starts in the background without job control (as `make test` runs a pass) inherits it
+    ignored, and Python then never raises KeyboardInterrupt: `stop` would wait in vain."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def stop(server: subprocess.Popen) -> None:
     """Stop a server as Ctrl-C does: MkDocs then removes its temporary site, and the plugins
     what they made (on_shutdown). SIGTERM ends Python before either."""
@@ -59,6 +66,7 @@ def serving(root: Path, *options: str, log: Path | None = None,
         stdout=output, stderr=subprocess.STDOUT, text=True, cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
              **({"TMPDIR": str(temporary)} if temporary else {})},
+        preexec_fn=interruptible,
     )
     base = f"http://127.0.0.1:{port}/"
     try:
