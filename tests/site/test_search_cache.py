@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from letopis.core.build_cache import build_started, digest
+from letopis.core.build_cache import build_started, digest, tree_size
 from letopis.mkdocs_plugins.pagefind_index import stage
 from letopis.mkdocs_plugins.search_cache import BundleCache, KeptStaging, shard_key
 
@@ -52,7 +52,44 @@ def test_pruning_goes_oldest_first_and_keeps_what_this_build_used(tmp_path: Path
     time.sleep(0.01)
     assert cache.restore("k0", tmp_path / "site" / "pagefind")  # used by this build
     cache.prune(used_since=started, limit=1)
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["k0"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["average-size", "k0"]
+
+
+def test_pruning_when_due_looks_at_the_bundles_only_when_they_may_outgrow_the_limit(
+        tmp_path: Path) -> None:
+    cache = BundleCache(tmp_path / "cache")
+
+    def keep(number: int) -> Path:
+        cache.keep(f"k{number}", bundle(tmp_path / f"b{number}", "x"))
+        entry = tmp_path / "cache" / f"k{number}"
+        os.utime(entry, ns=(number * 10**9, number * 10**9))  # k0 oldest
+        return entry
+
+    for number in range(4):
+        keep(number)
+    size = tree_size(tmp_path / "cache" / "k0")  # every bundle is this size
+    started = build_started()
+    cache.prune_if_due(used_since=started, limit=10 * size)  # no average known: looked at
+    assert (tmp_path / "cache" / "average-size").read_text(encoding="ascii") == str(size)
+    # Witness: a bundle grown past the limit, in a cache whose bundles, counted at the
+    # average, still fit: not looked at.
+    grown = tmp_path / "cache" / "k0" / "grown"
+    grown.write_bytes(b"x" * 20 * size)
+    os.utime(tmp_path / "cache" / "k0", ns=(0, 0))
+    cache.prune_if_due(used_since=started, limit=10 * size)
+    assert grown.exists()
+    # Eleven bundles may hold more than ten: pruned down to three quarters (7.5 bundles), the
+    # grown one and the oldest next, the note of the average kept whatever the limit.
+    for number in range(4, 11):
+        keep(number)
+    cache.prune_if_due(used_since=started, limit=10 * size)
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == \
+        sorted(["average-size"] + [f"k{number}" for number in range(4, 11)])
+    (tmp_path / "cache" / ".tmp-1-k99").mkdir()  # an interrupted copy: looked at
+    cache.prune_if_due(used_since=started, limit=10 * size)
+    assert not (tmp_path / "cache" / ".tmp-1-k99").exists()
+    cache.prune(used_since=started, limit=0)
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["average-size"]
 
 
 def test_the_key_is_the_pages_whatever_their_order_and_changes_with_any_of_them() -> None:

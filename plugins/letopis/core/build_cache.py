@@ -121,7 +121,7 @@ class Store:
         (and any temporary file). Otherwise nothing is looked at further: the time of every
         entry, 100,000 of them in a full store, took a second or two of each build."""
         listed = self._listed()
-        average = self._average()
+        average = noted_average(self.folder)
         if average is not None and len(listed) * average <= limit and \
                 not any(entry.name.startswith(".tmp-") for entry in listed):
             return 0
@@ -130,8 +130,8 @@ class Store:
     def _listed(self) -> list[os.DirEntry[str]]:
         # os.scandir, not Path.glob: a store holds tens of thousands of entries, and making a
         # Path of each took most of a warm build's pruning.
-        return [entry for folder in _scan(str(self.folder))
-                if len(folder.name) == 2 and folder.is_dir() for entry in _scan(folder.path)]
+        return [entry for folder in scan(str(self.folder))
+                if len(folder.name) == 2 and folder.is_dir() for entry in scan(folder.path)]
 
     def _prune(self, listed: list[os.DirEntry[str]], limit: int,
                used_since: int | None) -> int:
@@ -152,25 +152,29 @@ class Store:
             Path(path).unlink(missing_ok=True)
             removed += 1
         gone_now = set(gone)
-        sizes = [size for _, size, path in entries if path not in gone_now]
-        if sizes:
-            self._note_average(-(-sum(sizes) // len(sizes)))  # rounded up
+        note_average(self.folder, [size for _, size, path in entries if path not in gone_now])
         return removed
 
-    def _average(self) -> int | None:
-        """The average size of an entry when the store was last pruned; None if unknown."""
-        try:
-            average = int((self.folder / AVERAGE).read_text(encoding="ascii"))
-        except (OSError, ValueError):
-            return None
-        return average if average > 0 else None
 
-    def _note_average(self, average: int) -> None:
+def noted_average(folder: Path) -> int | None:
+    """The average size of an entry of the store in `folder` when it was last pruned; None
+    if unknown."""
+    try:
+        average = int((folder / AVERAGE).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
+    return average if average > 0 else None
+
+
+def note_average(folder: Path, sizes: list[int]) -> None:
+    """Note the average of `sizes`, the entries a pruning kept, for `noted_average`."""
+    if sizes:
         with contextlib.suppress(OSError):  # unknown next time: that build looks at all
-            (self.folder / AVERAGE).write_text(str(average), encoding="ascii")
+            (folder / AVERAGE).write_text(str(-(-sum(sizes) // len(sizes))),  # rounded up
+                                          encoding="ascii")
 
 
-def _scan(folder: str) -> list[os.DirEntry[str]]:
+def scan(folder: str) -> list[os.DirEntry[str]]:
     """The entries of `folder`; none if it cannot be listed (gone, or never made)."""
     try:
         with os.scandir(folder) as entries:
@@ -182,7 +186,7 @@ def _scan(folder: str) -> list[os.DirEntry[str]]:
 def tree_size(folder: str | os.PathLike[str]) -> int:
     """The bytes of the files under `folder` (links not followed)."""
     total = 0
-    for entry in _scan(os.fspath(folder)):
+    for entry in scan(os.fspath(folder)):
         if entry.is_dir(follow_symlinks=False):
             total += tree_size(entry.path)
         elif entry.is_file(follow_symlinks=False):

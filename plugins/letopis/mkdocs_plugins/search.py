@@ -230,7 +230,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             log.info(say("search_bundle_counts", indexed=self._counts[0],
                          cached=self._counts[1]))
             # Bounded: the least recently used go first, this build's bundles never.
-            self._cache.prune(used_since=self._started)
+            self._cache.prune_if_due(used_since=self._started)
         if self._kept_staging is not None:
             self._kept_staging.forget(shards=len(self._shards))
 
