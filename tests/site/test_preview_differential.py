@@ -39,24 +39,16 @@ import time
 import urllib.error
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
-from hypothesis.stateful import (
-    RuleBasedStateMachine,
-    initialize,
-    precondition,
-    rule,
-    run_state_machine_as_test,
-)
+from hypothesis.stateful import run_state_machine_as_test
 
 from letopis.engine import import_engine
 from tests.conftest import journal_site_config, write_project
+from tests.editing_session import EditingSession, initial_content, sync
 from tests.site.test_serve_preview import fetch, serving, until
 
 # The MkDocs pass only (DEVELOPERS.md: the slow differential test is not run again under
@@ -67,88 +59,6 @@ pytestmark = [pytest.mark.serve,
 
 EXAMPLES = int(os.environ.get("LETOPIS_PREVIEW_EXAMPLES", "3"))
 STEPS = int(os.environ.get("LETOPIS_PREVIEW_STEPS", "6"))
-
-MONTHS = ["2014-04", "2014-05", "2014-06"]
-TAGS = ["Переговоры", "Клиенты", "Цены"]
-CATEGORIES = ["Практика", "Теория"]
-AUTHORS = {"ivanova": "Анна Иванова", "petrov": "Пётр Петров"}
-PICK = st.integers(0, 20)  # which post or issue, modulo how many there are
-
-
-@dataclass(frozen=True)
-class PostText:
-    title: str
-    date: str  # YYYY-MM-DD HH:MM
-    tags: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    author: str = "ivanova"
-    draft: bool = False
-    issue: str | None = None
-
-    def markdown(self) -> str:
-        front: dict[str, object] = {"title": self.title, "date": self.date,
-                                    "authors": [self.author]}
-        if self.tags:
-            front["tags"] = list(self.tags)
-        if self.categories:
-            front["categories"] = list(self.categories)
-        if self.draft:
-            front["draft"] = True
-        if self.issue:
-            front["issue"] = self.issue
-        return (f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n"
-                f"Текст записи «{self.title}».\n")
-
-
-@dataclass(frozen=True)
-class IssueText:
-    year: int
-    number: int
-    status: str
-    article: str
-    author: str
-
-    def markdown(self) -> str:
-        front = {"year": self.year, "number": self.number, "status": self.status,
-                 "articles": [{"title": self.article, "authors": [self.author],
-                               "abstract": f"Аннотация статьи «{self.article}»."}]}
-        return (f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n"
-                f"Анонс номера {self.number} за {self.year} год.\n")
-
-
-@dataclass
-class Content:
-    """What the editors have saved: posts by file name, issues by number, the registry."""
-
-    posts: dict[str, PostText] = field(default_factory=dict)
-    issues: dict[int, IssueText] = field(default_factory=dict)
-    authors: dict[str, str] = field(default_factory=lambda: dict(AUTHORS))
-
-    def files(self) -> dict[str, str]:
-        files = {
-            "index.md": "# Главная\n\nВступление к архиву.\n",
-            "authors.yml": yaml.safe_dump(self.authors, allow_unicode=True),
-            "journal/vestnik/index.md": "---\nname: Вестник продаж\n---\n\nО журнале.\n",
-        }
-        files |= {f"posts/{name}.md": post.markdown() for name, post in self.posts.items()}
-        files |= {f"journal/vestnik/2014-{number}.md": issue.markdown()
-                  for number, issue in self.issues.items()}
-        return files
-
-
-def initial_content() -> Content:
-    return Content(
-        posts={
-            "p1": PostText("Первая запись", "2014-05-07 10:00", ("Переговоры",), ("Практика",)),
-            "p2": PostText("Вторая запись", "2014-05-07 18:00", ("Клиенты",), ("Теория",),
-                           author="petrov"),
-            "p3": PostText("Третья запись", "2014-05-20 09:00", ("Переговоры", "Цены")),
-            "p4": PostText("Вышел первый номер", "2014-06-02 12:00", (), ("Практика",),
-                           issue="vestnik/2014/1"),
-            "p5": PostText("Черновик", "2014-06-15 08:00", ("Цены",), draft=True),
-        },
-        issues={1: IssueText(2014, 1, "вышел из печати", "Портфель клиентов", "ivanova")},
-    )
 
 
 def project_config() -> dict:
@@ -166,23 +76,6 @@ def project_config() -> dict:
 def pretty(html: str) -> list[str]:
     """A page's lines for a readable difference (tags one a line)."""
     return BeautifulSoup(html, "lxml").decode().splitlines()
-
-
-def sync(root: Path, files: dict[str, str]) -> bool:
-    """Make root/content hold exactly `files`; whether anything was written or removed."""
-    content = root / "content"
-    changed = False
-    present = {p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()}
-    for name in present - files.keys():
-        (content / name).unlink()
-        changed = True
-    for name, text in files.items():
-        path = content / name
-        if name not in present or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed = True
-    return changed
 
 
 class Server:
@@ -264,15 +157,13 @@ def served(url: str) -> str | None:
         raise
 
 
-class PreviewEdits(RuleBasedStateMachine):
+class PreviewEdits(EditingSession):
     """One example: a new server on the initial content, then random edits (a server per
     example keeps examples independent, which Hypothesis needs to shrink a failure). The
     clean build of each state runs while the server rebuilds."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.content = initial_content()
-        self.counter = 0
         self.folder = Path(tempfile.mkdtemp(prefix="letopis-differential-"))
         self.expected: dict[str, str] = {}  # url → page of the clean build of this state
         self.seen: set[str] = set()  # every address a clean build had in this example
@@ -318,97 +209,9 @@ class PreviewEdits(RuleBasedStateMachine):
                     pretty(expected), pretty(got), "clean build", "preview", lineterm="", n=1))
                 pytest.fail(f"/{url} differs from a clean build:\n{diff[:6000]}")
 
-    def new_title(self, word: str) -> str:
-        self.counter += 1
-        return f"{word} {self.counter}"
-
-    # -- the editors' actions ---------------------------------------------------------------
-
-    @initialize()
-    def start(self) -> None:
-        self.check()  # the first build
-
-    @rule(word=st.sampled_from(["Заметка", "Встреча", "Сделка"]),
-          month=st.sampled_from(MONTHS), day=st.integers(1, 28),
-          tags=st.lists(st.sampled_from(TAGS), max_size=2, unique=True),
-          category=st.sampled_from([None, *CATEGORIES]))
-    def add_post(self, word: str, month: str, day: int, tags: list[str],
-                 category: str | None) -> None:
-        title = self.new_title(word)
-        self.content.posts[f"n{self.counter}"] = PostText(
-            title, f"{month}-{day:02d} 11:00", tuple(tags), (category,) if category else ())
-        self.save()
-
-    def post_name(self, pick: int) -> str:
-        """A post chosen by number (rules stay plain methods that tests can call)."""
-        names = sorted(self.content.posts)
-        return names[pick % len(names)]
-
-    @rule(pick=PICK, word=st.sampled_from(["Новое", "Иное"]))
-    def retitle(self, pick: int, word: str) -> None:
-        name = self.post_name(pick)
-        post = self.content.posts[name]
-        self.content.posts[name] = replace(post, title=self.new_title(word))
-        self.save()
-
-    @rule(pick=PICK, later=st.integers(1, len(MONTHS) - 1), day=st.integers(1, 28))
-    def redate(self, pick: int, later: int, day: int) -> None:
-        """To another month: `later` months on, round the months of the fixture."""
-        name = self.post_name(pick)
-        post = self.content.posts[name]
-        month = MONTHS[(MONTHS.index(post.date[:7]) + later) % len(MONTHS)]
-        self.content.posts[name] = replace(post, date=f"{month}-{day:02d} 11:00")
-        self.save()
-
-    @rule(pick=PICK, tags=st.lists(st.sampled_from(TAGS), max_size=2, unique=True),
-          category=st.sampled_from([None, *CATEGORIES]))
-    def retag(self, pick: int, tags: list[str], category: str | None) -> None:
-        name = self.post_name(pick)
-        self.content.posts[name] = replace(self.content.posts[name], tags=tuple(tags),
-                                           categories=(category,) if category else ())
-        self.save()
-
-    @rule(pick=PICK)
-    def toggle_draft(self, pick: int) -> None:
-        name = self.post_name(pick)
-        post = self.content.posts[name]
-        self.content.posts[name] = replace(post, draft=not post.draft)
-        self.save()
-
-    @precondition(lambda self: len(self.content.posts) > 1)
-    @rule(pick=PICK)
-    def delete_post(self, pick: int) -> None:
-        del self.content.posts[self.post_name(pick)]
-        self.save()
-
-    @rule(word=st.sampled_from(["Сегменты", "Приоритеты"]),
-          author=st.sampled_from(sorted(AUTHORS)))
-    def add_issue(self, word: str, author: str) -> None:
-        number = max(self.content.issues) + 1
-        self.content.issues[number] = IssueText(2014, number, "подписан в печать",
-                                                self.new_title(word), author)
-        self.save()
-
-    @rule(pick=PICK, status=st.sampled_from(["вышел из печати", "готовится"]))
-    def edit_issue(self, pick: int, status: str) -> None:
-        numbers = sorted(self.content.issues)
-        number = numbers[pick % len(numbers)]
-        issue = self.content.issues[number]
-        self.content.issues[number] = replace(issue, status=status,
-                                              article=self.new_title("Статья"))
-        self.save()
-
-    @rule(key=st.sampled_from(sorted(AUTHORS)))
-    def rename_author(self, key: str) -> None:
-        self.counter += 1
-        self.content.authors[key] = f"{AUTHORS[key]} {self.counter}"
-        self.save()
-
-    @rule(pick=PICK)
-    def break_then_fix(self, pick: int) -> None:
+    def save_broken(self, name: str) -> None:
         """A post saved with an impossible date keeps the last good build served; saved
         again as it was, the preview is a clean build's again."""
-        name = self.post_name(pick)
         path = self.server.root / "content" / "posts" / f"{name}.md"
         good = path.read_text(encoding="utf-8")
         mark = self.server.mark()
