@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -17,6 +19,7 @@ from letopis.core.addresses import (
 from letopis.core.content import load_post
 from letopis.core.dates import site_timezone
 from letopis.core.l10n import Localizer
+from letopis.core.messages import set_language
 from letopis.core.posts import Post, PostContext
 from letopis.core.urls import UrlScheme
 
@@ -75,6 +78,28 @@ def moves_between(old: str, new: str, urls: UrlScheme = CONTEXT.urls) -> list[st
 ])
 def test_moves(new: str, expected: list[str]) -> None:
     assert moves_between(FIRST, new) == expected
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English during the test (a site whose locale says `en`), Russian after."""
+    set_language("en")
+    yield
+    set_language("ru")
+
+
+@pytest.mark.usefixtures("english")
+def test_a_move_is_told_in_the_site_s_language() -> None:
+    assert moves_between(FIRST, "title: Новое название\ndate: 2015-01-10") == [
+        "content/posts/x.md:2: the post's address changed from /2014/05/pervaia-zapis/ to "
+        "/2015/01/novoe-nazvanie/ (a new title and date), and old links to it will not open: "
+        "to make the old address lead here, add aliases: [/2014/05/pervaia-zapis/]"]
+    for new in ("title: Новое название\ndate: 2014-05-20",  # the kept slug suggested too
+                "title: Первая запись\ndate: 2015-01-10\naliases: [/old/]"):
+        moved = moves_between(FIRST, new)
+        assert len(moved) == 1 and not re.search("[а-яё]", moved[0], re.IGNORECASE), moved
+    moved = moves_between(FIRST, FIRST, UrlScheme("{year}/{month}/{day}/{slug}/"))
+    assert "(a new post_url_format)" in moved[0]
 
 
 def test_a_new_url_format_moves_posts_too() -> None:

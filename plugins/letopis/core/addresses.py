@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .messages import say
 from .posts import Post
 from .redirects import AliasError, alias_file
 from .urls import UrlScheme
@@ -48,18 +49,16 @@ class Move:
 
     @property
     def message(self) -> str:
-        changed = [what for what, differs in (("заголовок", self.old.slug != self.new.slug),
-                                              ("дата", self.old.day != self.new.day)) if differs]
-        cause = {("заголовок",): "новый заголовок", ("дата",): "новая дата",
-                 ("заголовок", "дата"): "новые заголовок и дата"}.get(
-            tuple(changed), "новый post_url_format")
-        alias = (f"добавьте {self.alias} в aliases" if self.has_aliases
-                 else f"добавьте aliases: [{self.alias}]")
-        keep = (f"чтобы оставить прежний адрес, добавьте slug: {self.old.slug}; "
-                if self.slug_keeps_it else "")
-        return (f"адрес записи сменился с {self.alias} на /{unquote(self.new.url)} ({cause}), "
-                f"и старые ссылки на неё не откроются: {keep}чтобы старый адрес вёл сюда, "
-                f"{alias}")
+        """What moved the post and what keeps its old address working, in the site's
+        language (the `[problems]` catalog)."""
+        title, day = self.old.slug != self.new.slug, self.old.day != self.new.day
+        cause = ("moved_title_and_date" if title and day else "moved_title" if title
+                 else "moved_date" if day else "moved_url_format")
+        keep = say("moved_keep_slug", slug=self.old.slug) if self.slug_keeps_it else ""
+        alias = say("moved_join_aliases" if self.has_aliases else "moved_add_aliases",
+                    alias=self.alias)
+        return say("address_moved", old=self.alias, new=f"/{unquote(self.new.url)}",
+                   cause=say(cause), keep=keep, alias=alias)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
