@@ -121,9 +121,7 @@ class Store:
         (and any temporary file). Otherwise nothing is looked at further: the time of every
         entry, 100,000 of them in a full store, took a second or two of each build."""
         listed = self._listed()
-        average = noted_average(self.folder)
-        if average is not None and len(listed) * average <= limit and \
-                not any(entry.name.startswith(".tmp-") for entry in listed):
+        if not pruning_due(self.folder, listed, limit):
             return 0
         return self._prune(listed, limit * 3 // 4, used_since)
 
@@ -154,6 +152,15 @@ class Store:
         gone_now = set(gone)
         note_average(self.folder, [size for _, size, path in entries if path not in gone_now])
         return removed
+
+
+def pruning_due(folder: Path, listed: list[os.DirEntry[str]], limit: int) -> bool:
+    """Whether a store's entries (`listed`, in `folder`) may hold more than `limit` bytes,
+    counted at the average size its last pruning noted, or what an interrupted write left is
+    there: what `prune_if_due` of the stores asks before it looks at any entry further."""
+    average = noted_average(folder)
+    return average is None or len(listed) * average > limit or \
+        any(entry.name.startswith(".tmp-") for entry in listed)
 
 
 def noted_average(folder: Path) -> int | None:

@@ -31,7 +31,7 @@ from letopis.core.build_cache import (
     least_recently_used,
     letopis_source,
     note_average,
-    noted_average,
+    pruning_due,
     scan,
     tree_size,
 )
@@ -95,11 +95,8 @@ class BundleCache:
         interrupted copy is there), as Store.prune_if_due: measuring every entry, a hundred
         bundles of two thousand files each, took a second of each warm build."""
         listed = self._listed()
-        average = noted_average(self.folder)
-        if average is not None and len(listed) * average <= limit and \
-                not any(entry.name.startswith(".tmp-") for entry in listed):
-            return
-        self._prune(listed, limit * 3 // 4, used_since)
+        if pruning_due(self.folder, listed, limit):
+            self._prune(listed, limit * 3 // 4, used_since)
 
     def _listed(self) -> list[os.DirEntry[str]]:
         return [entry for entry in scan(str(self.folder)) if entry.name != AVERAGE]
