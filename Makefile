@@ -56,8 +56,10 @@ COVERAGE_FLOOR ?= 97
 MEASURED_SITE_LOG := .measured-site.log
 # Site tests measured with the other half, so that both halves take about as long (on a clean
 # clone on 2 cores, before: the site half 13 min, the rest 8.5): the caches' tests build one
-# small site a dozen times each; the WordPress migration imports and builds five times.
+# small site a dozen times each, their differential test some forty times; the WordPress
+# migration imports and builds five times.
 MEASURED_WITH_REST := tests/site/test_build_cache.py tests/site/test_render_cache.py \
+	tests/site/test_cached_build_differential.py \
 	tests/site/test_wordpress_migration.py tests/site/test_wordpress_roundtrip.py
 # The other half's folders, named one by one: `tests --ignore=tests/site tests/site/x.py` would
 # leave x.py out (pytest drops a file it finds inside a folder already given, then ignores it).
