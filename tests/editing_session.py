@@ -11,6 +11,7 @@ against builds from nothing (site/test_cached_build_differential.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -230,3 +231,15 @@ class EditingSession(RuleBasedStateMachine):
     @rule(pick=PICK)
     def break_then_fix(self, pick: int) -> None:
         self.save_broken(self.post_name(pick))
+
+
+def play(session: type[EditingSession], steps: Sequence[tuple]) -> None:
+    """A fixed sequence of edits (rule name, its arguments) in a new `session`, after its
+    first build, as Hypothesis would play them, and its teardown whatever happens."""
+    machine = session()
+    try:
+        machine.start()
+        for name, *args in steps:
+            getattr(machine, name)(*args)
+    finally:
+        machine.teardown()

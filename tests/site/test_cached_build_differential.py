@@ -41,7 +41,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 
 from tests.conftest import full_site_config, write_project
-from tests.editing_session import EditingSession, sync
+from tests.editing_session import EditingSession, play, sync
 from tests.site.test_build_cache import files_of_site
 from tests.site.test_parallel_build import letopis_build
 
@@ -190,10 +190,4 @@ EVERY_EDIT = [
 
 
 def test_every_kind_of_edit_in_turn() -> None:
-    machine = CachedBuildEdits()
-    try:
-        machine.start()
-        for name, *args in EVERY_EDIT:
-            getattr(machine, name)(*args)
-    finally:
-        machine.teardown()
+    play(CachedBuildEdits, EVERY_EDIT)

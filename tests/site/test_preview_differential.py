@@ -48,7 +48,7 @@ from hypothesis.stateful import run_state_machine_as_test
 
 from letopis.engine import import_engine
 from tests.conftest import journal_site_config, write_project
-from tests.editing_session import EditingSession, initial_content, sync
+from tests.editing_session import EditingSession, initial_content, play, sync
 from tests.site.test_serve_preview import fetch, serving, until
 
 # The MkDocs pass only (DEVELOPERS.md: the slow differential test is not run again under
@@ -255,10 +255,4 @@ ONCE_FAILED = [
 
 
 def test_edits_that_once_failed() -> None:
-    machine = PreviewEdits()
-    try:
-        machine.start()
-        for name, *args in ONCE_FAILED:
-            getattr(machine, name)(*args)
-    finally:
-        machine.teardown()
+    play(PreviewEdits, ONCE_FAILED)
