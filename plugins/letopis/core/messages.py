@@ -12,6 +12,9 @@ CLI run speaks one language. It is set once per run (`set_language`) from letopi
 `locale:`: by the `letopis` command (cli.py, which already knows the site's language), and for
 a build by letopis/archive's on_config, where the locale is read. Until then it is Russian.
 Values quoted in messages keep the conventions of `problems.shown`.
+
+Other tables of the catalogs that speak the same one language per run are read with
+`say_from`: the WordPress importer's words are in `[wordpress]` (see wordpress/words.py).
 """
 
 from __future__ import annotations
@@ -40,10 +43,15 @@ def language() -> str:
 def say(message: str, /, **values: Any) -> str:
     """The message `message` (a key of the `[problems]` table) in the active language, with
     its `{placeholders}` filled in from `values`."""
-    return _table(_language)[message].format(**values)
+    return say_from("problems", message, **values)
+
+
+def say_from(table: str, message: str, /, **values: Any) -> str:
+    """The message `message` of the catalog's table `table`, as `say` does for `[problems]`."""
+    return _catalog(_language)[table][message].format(**values)
 
 
 @lru_cache(maxsize=len(LANGUAGES))
-def _table(code: str) -> dict[str, str]:
+def _catalog(code: str) -> dict[str, Any]:
     entry = resources.files("letopis.core") / "locales" / f"{code}.toml"
-    return tomllib.loads(entry.read_text(encoding="utf-8"))["problems"]
+    return tomllib.loads(entry.read_text(encoding="utf-8"))
