@@ -23,6 +23,7 @@ from .embeds import mark_text_embeds, replace_players
 from .markdown_text import LINE_BLOCKS, escape_text, following_text, link_target, starts_line
 from .sanitize import sanitize
 from .tables import fits_pipe_table, html_table, pipe_table, table_cells, table_ids
+from .words import say
 
 MORE = re.compile(r"<!--\s*more\s*(?:[^>]*?)-->", re.IGNORECASE)
 CAPTION = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.IGNORECASE | re.DOTALL)
@@ -54,7 +55,7 @@ class Converted:
     images: list[str] = field(default_factory=list)  # every image URL, in order
     # What sanitizing took out: "script", "event handler", "script URL".
     removed: Counter[str] = field(default_factory=Counter)
-    # What could not be carried over, in Russian for the editor («форма (<form>)»).
+    # What could not be carried over, in the site's language for the editor ("form (<form>)").
     unconverted: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # every link's href as written, in order
 
@@ -76,7 +77,7 @@ def to_markdown(html: str, *, image_url: Callable[[str], str] = _same,
     for match in SHORTCODE.finditer(soup.get_text()):
         if not match.group(0).startswith("[/"):  # count [name], not its [/name]
             result.shortcodes[match.group(1)] += 1
-            result.unconverted.append(f"шорткод [{match.group(1)}]")
+            result.unconverted.append(say("shortcode", name=match.group(1)))
     if soup.find("h1"):  # the post's title is the page's only h1
         for heading in soup.find_all(HEADINGS):
             heading.name = f"h{min(int(heading.name[1]) + 1, 6)}"

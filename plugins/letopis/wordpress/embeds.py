@@ -11,6 +11,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from .words import say
+
 # [embed]URL[/embed], and a video URL alone on its line (WordPress embeds both, via oEmbed).
 EMBED_SHORTCODE = re.compile(r"\[embed\b[^\]]*\]\s*(https?://[^\s\[\]<>\"]+)\s*\[/embed\]",
                              re.IGNORECASE)
@@ -18,6 +20,8 @@ BARE_URL_LINE = re.compile(r"^[ \t]*(https?://[^\s\[\]<>\"']+)[ \t]*$", re.MULTI
 # Marks an <iframe> made from the text above, naming its origin for the editor's list.
 ORIGIN = "data-letopis-origin"
 PLAYERS = ("iframe", "object", "embed", "applet", "audio", "video")
+# Old plugin players that name no video a link could lead to: what the editor is told.
+DROPPED = {"object": "object_dropped", "embed": "embed_tag_dropped", "applet": "applet_dropped"}
 # Where a link to a player stands as its own paragraph rather than inside the text around it.
 BLOCK_PARENTS = {"[document]", "body", "div", "section", "article", "aside", "main", "header",
                  "footer", "figure", "blockquote", "center"}
@@ -91,13 +95,14 @@ def replace_players(soup: BeautifulSoup, unconverted: list[str]) -> None:
         elif tag.name in {"audio", "video"}:
             source = tag.get("src") or next(
                 (s["src"] for s in tag.find_all("source") if s.get("src")), "")
-            kind = "аудио" if tag.name == "audio" else "видео"
+            audio = tag.name == "audio"
             if source:
                 name = unquote(PurePosixPath(urlsplit(source).path).name) or source
-                _replace(soup, tag, source, f"{kind.capitalize()}: {name}")
-                unconverted.append(f"{kind} (<{tag.name}>) заменено ссылкой")
+                _replace(soup, tag, source, say("link_audio" if audio else "link_video",
+                                                name=name))
+                unconverted.append(say("audio_linked" if audio else "video_tag_linked"))
             else:
-                unconverted.append(f"{kind} (<{tag.name}>)")
+                unconverted.append(say("audio_dropped" if audio else "video_tag_dropped"))
                 tag.decompose()
         else:  # an old Flash player: <object>, <embed>, <applet>
             urls = [tag.get("data"), tag.get("src"), *(
@@ -106,11 +111,10 @@ def replace_players(soup: BeautifulSoup, unconverted: list[str]) -> None:
                 *(e.get("src") for e in tag.find_all("embed"))]
             video = next((page for url in urls if url and (page := video_page(url))), None)
             if video:
-                _replace(soup, tag, video[0], f"Видео: {video[1]}")
-                unconverted.append(f"видео {video[1]} заменено ссылкой")
+                _replace(soup, tag, video[0], say("link_video", name=video[1]))
+                unconverted.append(say("video_linked", host=video[1]))
             else:
-                names = {"object": "объект", "embed": "встраивание", "applet": "апплет"}
-                unconverted.append(f"{names[tag.name]} (<{tag.name}>)")
+                unconverted.append(say(DROPPED[tag.name]))
                 tag.decompose()
 
 
@@ -120,15 +124,17 @@ def _iframe_to_link(soup: BeautifulSoup, tag: Tag, unconverted: list[str]) -> No
     video = video_page(src)
     if video:
         title = " ".join(str(tag.get("title", "")).split())
-        _replace(soup, tag, video[0], f"Видео: {video[1]}" + (f" — {title}" if title else ""))
-        unconverted.append(f"видео {video[1]} заменено ссылкой")
+        text = say("link_video_titled", name=video[1], title=title) if title else \
+            say("link_video", name=video[1])
+        _replace(soup, tag, video[0], text)
+        unconverted.append(say("video_linked", host=video[1]))
     elif src:
         host = urlsplit(src).hostname
-        _replace(soup, tag, src, f"Встроенный материал: {host or src}")
-        origin = f" с {host}" if host else ""
-        unconverted.append(f"встраивание{origin} ({label}) заменено ссылкой")
+        _replace(soup, tag, src, say("link_embed", source=host or src))
+        unconverted.append(say("embed_linked_from", host=host, label=label) if host else
+                           say("embed_linked", label=label))
     else:
-        unconverted.append(f"встраивание без адреса ({label})")
+        unconverted.append(say("embed_no_address", label=label))
         tag.decompose()
 
 

@@ -47,11 +47,10 @@ from .plan import (
 )
 from .reader import BrokenItem, Comment, Item, Site, read_export
 from .report import ItemReport, Report
+from .words import say
 
 STATE = ".letopis/wordpress-import.json"
 MANIFEST = ".letopis/wordpress-media.yml"
-UNTITLED = "Без названия"
-ANONYMOUS = "Аноним"
 # Anchors the converted Markdown defines: raw <a id>, attr_list {#id}.
 _DEFINED_ANCHOR = re.compile(r"""(?:\sid="([^"]+)"|\{:?\s*#([^\s}]+))""")
 
@@ -180,7 +179,8 @@ class _Writer:
     def add(self, place: int, entry: Item | BrokenItem) -> None:
         report = self.report
         if isinstance(entry, BrokenItem):
-            report.skipped.append(f"{entry.label}, строка {entry.line}: {entry.reason}")
+            report.skipped.append(say("item_at_line", item=entry.label, line=entry.line,
+                                      reason=entry.reason))
             return
         if entry.post_type == "attachment":
             return
@@ -191,8 +191,9 @@ class _Writer:
             return
         planned = self.plan.items.get(place)
         if planned is None:
-            report.skipped.append(f"{entry.label}, строка {entry.line}: "
-                                  f"{self.plan.refused.get(place, 'не удалось разместить')}")
+            reason = self.plan.refused.get(place) or say("not_placed")
+            report.skipped.append(say("item_at_line", item=entry.label, line=entry.line,
+                                      reason=reason))
             return
         self._write_item(entry, planned)
 
@@ -204,37 +205,34 @@ class _Writer:
                                      _DEFINED_ANCHOR.findall(converted.markdown)}
         self.report.shortcodes.update(converted.shortcodes)
         self.report.removed.update(converted.removed)
-        notes += [f"не перенесено: {what}" for what in converted.unconverted]
+        notes += [say("not_carried_over", what=what) for what in converted.unconverted]
         if converted.removed:
-            notes.append("удалено как небезопасное: " + ", ".join(
-                f"{kind} ×{count}" for kind, count in sorted(converted.removed.items())))
+            notes.append(say("removed_unsafe", kinds=", ".join(
+                f"{kind} ×{count}" for kind, count in sorted(converted.removed.items()))))
         if not item.title:
-            notes.append(f"нет заголовка; импортирована как «{UNTITLED}»")
+            notes.append(say("untitled_imported", title=say("untitled")))
         if planned.scheduled:
-            notes.append(f"запланирована на {planned.published:%Y-%m-%d %H:%M}: появится на "
-                         "сайте в этот день")
+            notes.append(say("scheduled", moment=f"{planned.published:%Y-%m-%d %H:%M}"))
         comments = self._comments(item, planned, notes)
         front = self._front_matter(item, planned, comments)
-        kind = "запись" if item.post_type == "post" else "страница"
-        text = (f"---\n# Перенесено из WordPress: {kind} {item.post_id} сайта "
-                f"{self.site.base_url or self.site.title}.\n"
+        header = say("header_post" if item.post_type == "post" else "header_page",
+                     id=item.post_id, site=self.site.base_url or self.site.title)
+        text = (f"---\n# {header}\n"
                 + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
                 + "---\n\n" + converted.markdown)
-        if item.password or item.status == "private" or planned.draft == EMPTY_REASON:
+        if item.password or item.status == "private" or planned.draft == say(EMPTY_REASON):
             notes.append(planned.draft or "")
         if planned.kind == "post" and not planned.draft and not converted.markdown.strip():
-            self.report.problems.append(f"{planned.target}: после преобразования в записи не "
-                                        "осталось текста; допишите его или сделайте её "
-                                        "черновиком (draft: true)")
+            self.report.problems.append(say("no_text_left", file=planned.target))
         action = _apply(planned.target, text, planned.key, self.settings, self.state)
         self.report.items.append(ItemReport(
-            item.post_id, item.title or UNTITLED, planned.kind, planned.target,
+            item.post_id, item.title or say("untitled"), planned.kind, planned.target,
             "/" + unquote(planned.url), item.link, action, planned.draft, planned.scheduled,
             len(comments), notes))
 
     def _front_matter(self, item: Item, planned: Planned,
                       comments: list[dict[str, Any]]) -> dict[str, Any]:
-        front: dict[str, Any] = {"title": item.title or UNTITLED}
+        front: dict[str, Any] = {"title": item.title or say("untitled")}
         if planned.kind == "post":
             front["date"] = planned.published.strftime("%Y-%m-%d %H:%M")
             if planned.slug:
@@ -272,8 +270,8 @@ class _Writer:
                 continue
             moment = moment_of(comment.date_gmt, comment.date, self.settings.timezone)
             if moment is None or comment.comment_id in written:
-                why = "без даты" if moment is None else "с повторённым номером"
-                notes.append(f"комментарий {comment.comment_id} {why} не перенесён")
+                notes.append(say("comment_no_date" if moment is None else "comment_repeated",
+                                 id=comment.comment_id))
                 continue
             kept.append((comment, moment))
             written.add(comment.comment_id)
@@ -284,7 +282,8 @@ class _Writer:
             text = to_markdown(comment.content,
                                link_url=lambda url: self.old.absolute(url, item.link)).markdown
             entry: dict[str, Any] = {"id": _number(comment.comment_id),
-                                     "author": " ".join(comment.author.split()) or ANONYMOUS,
+                                     "author": " ".join(comment.author.split())
+                                     or say("anonymous"),
                                      "date": moment.strftime("%Y-%m-%d %H:%M")}
             if comment.parent in written:
                 entry["parent"] = _number(comment.parent)
@@ -297,9 +296,8 @@ class _Writer:
         strict build; say so now rather than after the import said all is well."""
         for source, fragment, target in self.fragment_links:
             if fragment not in self.anchors.get(target.key, set()):
-                self.report.problems.append(
-                    f"{source.target}: ссылка на {target.target}#{fragment}, но такого якоря "
-                    "там нет после преобразования; исправьте ссылку вручную")
+                self.report.problems.append(say("anchor_lost", file=source.target,
+                                                target=target.target, fragment=fragment))
 
 
 class _ItemLinks:
@@ -331,8 +329,7 @@ class _ItemLinks:
             if fragment in self.planned.anchors:
                 self.writer.fragment_links.append((self.planned, fragment, self.planned))
                 return href
-            self.notes.append(f"ссылка на якорь {href}, которого в тексте нет; она ведёт на "
-                              "старый сайт")
+            self.notes.append(say("link_no_anchor", href=href))
             return old.absolute(href, self.item.link)
         absolute = old.absolute(href, self.item.link)
         if not old.owns(absolute):
@@ -348,11 +345,10 @@ class _ItemLinks:
                 plan.attachments.get("id:" + key.split("=", 1)[1]) if key else None)
             if upload:
                 return self.image(upload)
-            self.notes.append(f"ссылка {href} ведёт на старый сайт: такой записи в экспорте нет")
+            self.notes.append(say("link_not_exported", href=href))
             return absolute
         if target.draft:
-            self.notes.append(f"ссылка {href} ведёт на черновик {target.target}; оставлен старый "
-                              "адрес")
+            self.notes.append(say("link_to_draft", href=href, file=target.target))
             return absolute
         relative = posixpath.relpath(target.target, self.folder)
         fragment = unquote(parts.fragment)
@@ -360,8 +356,8 @@ class _ItemLinks:
             self.writer.fragment_links.append((self.planned, fragment, target))
             return f"{relative}#{fragment}"
         if fragment:
-            self.notes.append(f"ссылка {href}: якоря #{fragment} в {target.target} нет; ссылка "
-                              "ведёт на начало записи")
+            self.notes.append(say("link_anchor_missing", href=href, fragment=fragment,
+                                  file=target.target))
         return relative
 
 
@@ -435,11 +431,10 @@ class _Authors:
         if not self._new_lines:
             return
         existing = self.path.read_text(encoding="utf-8") if self.path.is_file() else \
-            "# Авторы: каждый описан один раз, записи ссылаются на него по ключу.\n"
+            f"# {say('authors_header')}\n"
         if existing and not existing.endswith("\n"):
             existing += "\n"
-        _write(self.path, existing + "# Добавлены при переносе из WordPress:\n"
-               + "".join(self._new_lines))
+        _write(self.path, existing + f"# {say('authors_added')}\n" + "".join(self._new_lines))
 
 
 def _hash(text: str) -> str:

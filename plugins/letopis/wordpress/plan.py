@@ -22,20 +22,17 @@ from letopis.core.urls import UrlScheme
 
 from .old_site import OldSite, media_path
 from .reader import BrokenItem, Item, Site, TermRef
+from .words import say
 
 NO_DATE = "0000-00-00 00:00:00"
 IMPORTED_TYPES = frozenset({"post", "page"})
 # Statuses of items that are not content: revisions, autosaves, the bin.
 IGNORED_STATUSES = frozenset({"auto-draft", "inherit", "trash"})
-# Why an item becomes a draft rather than a public page.
-DRAFT_REASONS = {
-    "draft": "черновик в WordPress",
-    "pending": "ожидала проверки в WordPress",
-    "private": "личная запись в WordPress: импортирована как черновик",
-}
-PASSWORD_REASON = "защищена паролем в WordPress: импортирована как черновик"
+# Why an item becomes a draft rather than a public page: keys of the catalogs' words.
+DRAFT_REASONS = {"draft": "draft_draft", "pending": "draft_pending", "private": "draft_private"}
+PASSWORD_REASON = "draft_password"
 # Letopis publishes no post without text (a bare title); the editor decides what it becomes.
-EMPTY_REASON = "запись без текста: импортирована как черновик"
+EMPTY_REASON = "draft_empty"
 # What shows nothing on a page: scripts and styles (removed on import), comments, tags, spaces.
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&nbsp;|&#160;",
                         re.IGNORECASE | re.DOTALL)
@@ -92,7 +89,7 @@ class Plan:
         key = (taxonomy, term_slug(term.name))
         known = self.terms.setdefault(key, term.name)
         if known != term.name and not existing:
-            merged = (f"«{term.name}» → «{known}»")
+            merged = say("merged_term", name=term.name, kept=known)
             if merged not in self.merged_terms:
                 self.merged_terms.append(merged)
         return known
@@ -108,8 +105,8 @@ class Plan:
         if first != local:
             stem, extension = posixpath.splitext(local)
             renamed = f"{stem}-{len(self.media) + 1}{extension}"
-            self.notes.append(f"медиафайлы {first} и {local} различаются только регистром букв; "
-                              f"второй сохраняется как {renamed}")
+            self.notes.append(say("media_case_twins", first=first, second=local,
+                                  renamed=renamed))
             local = self._media_owner[renamed.lower()] = renamed
         self.media[url] = local
         return local
@@ -174,11 +171,11 @@ class Planner:
         register_media(self.plan, self.old, item)
         published = moment_of(item.date_gmt, item.date, self._timezone)
         if published is None:
-            self.plan.refused[place] = "нет даты (wp:post_date и wp:post_date_gmt пусты)"
+            self.plan.refused[place] = say("no_date")
             return None
         if not FIRST_YEAR <= published.year <= LAST_YEAR:
-            self.plan.refused[place] = (f"дата {published:%Y-%m-%d} вне {FIRST_YEAR}–{LAST_YEAR} "
-                                        "годов, которые принимает Letopis")
+            self.plan.refused[place] = say("date_out_of_range", date=f"{published:%Y-%m-%d}",
+                                           first=FIRST_YEAR, last=LAST_YEAR)
             return None
         key = self._key(item)
         notes: list[str] = []
@@ -190,15 +187,15 @@ class Planner:
         else:
             url = posixpath.splitext(target)[0].removesuffix("/index") + "/"
             self.plan._urls[url] = item.label
-        draft = PASSWORD_REASON if item.password else DRAFT_REASONS.get(item.status)
-        if draft is None and item.post_type == "post" and is_empty(item.content):
-            draft = EMPTY_REASON
+        reason = PASSWORD_REASON if item.password else DRAFT_REASONS.get(item.status)
+        if reason is None and item.post_type == "post" and is_empty(item.content):
+            reason = EMPTY_REASON
+        draft = say(reason) if reason else None
         planned = Planned(key, item.label, item.post_type, target, url, slug,
                           published, draft, item.status == "future", notes=notes,
                           anchors=set(_ANCHOR.findall(item.content)))
         if "#" in key:
-            planned.notes.append(f"wp:post_id {item.post_id} повторяется в экспорте; этот "
-                                 f"элемент сохранён отдельно, в {target}")
+            planned.notes.append(say("repeated_id", id=item.post_id, file=target))
         self.plan.items[place] = planned
         self.plan.by_id.setdefault(item.post_id, planned)
         self._old_addresses(item, planned)
@@ -227,8 +224,8 @@ class Planner:
         if not name or is_valid_slug(name):
             return name or None
         slug = transliterate(name) or None
-        notes.append(f"ярлык wp:post_name «{name}» не может быть частью адреса; "
-                     + (f"взят «{slug}»" if slug else "адрес взят из заголовка"))
+        notes.append(say("bad_post_name", name=name, slug=slug) if slug else
+                     say("bad_post_name_title", name=name))
         return slug
 
     def _new_file(self, item: Item, published: datetime) -> str:
@@ -251,8 +248,7 @@ class Planner:
         if owner is not None and owner != f"{_FILE}{target}":
             clash = owner.removeprefix(_FILE)
             slug = f"{slug or post_slug(item.title, target)}-{item.post_id}"
-            notes.append(f"адрес /{unquote(url)} уже занят ({clash}); запись получила адрес "
-                         f"с номером: slug {slug}")
+            notes.append(say("address_taken", url=unquote(url), owner=clash, slug=slug))
             url = self._urls.post(published, slug)
         self.plan._urls[unquote(url)] = item.label
         return slug, url
@@ -274,11 +270,9 @@ class Planner:
         if path == unquote(planned.url).strip("/"):
             return
         if first is not planned:
-            planned.notes.append(f"старый адрес /{path}/ был и у {first.label}; "
-                                 "перенаправление с него ведёт туда")
+            planned.notes.append(say("old_address_shared", path=path, other=first.label))
         elif path.split("/")[0] in RESERVED:
-            planned.notes.append(f"старый адрес /{path}/ занят разделом нового сайта; "
-                                 "перенаправление с него не создано")
+            planned.notes.append(say("old_address_reserved", path=path))
         else:
             planned.aliases.append(f"/{path}/" if "." not in path.rsplit("/", 1)[-1]
                                    else f"/{path}")
@@ -287,18 +281,13 @@ class Planner:
         """Drop redirects from an old address that is now another item's new address (known
         only once every item is planned)."""
         if self.plan.query_addresses:
-            self.plan.notes.append(
-                f"записей со старым адресом вида ?p=123: {self.plan.query_addresses}; "
-                "статический сайт не может перенаправить такие адреса (ссылки на них в "
-                "текстах записей исправлены)")
+            self.plan.notes.append(say("query_addresses", count=self.plan.query_addresses))
         for planned in self.plan.items.values():
             for alias in list(planned.aliases):
                 if alias.strip("/") + "/" in self.plan._urls:
                     planned.aliases.remove(alias)
                     owner = self.plan._urls[alias.strip("/") + "/"].removeprefix(_FILE)
-                    planned.notes.append(f"старый адрес {alias} теперь адрес другой записи "
-                                         f"({owner}); "
-                                         "перенаправление с него не создано")
+                    planned.notes.append(say("old_address_taken", alias=alias, owner=owner))
         return self.plan
 
 

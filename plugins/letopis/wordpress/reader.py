@@ -15,6 +15,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from .scanner import Chunk, ExportScanner, NotWxrError
+from .words import say
 from .xml_errors import describe
 
 # Every URI WordPress has used for its export namespace: http or https, versions 1.0–1.2.
@@ -101,7 +102,7 @@ class BrokenItem:
     """An item that could not be read; `truncated` when the export ends inside it."""
 
     line: int
-    reason: str  # one line, Russian
+    reason: str  # one line, in the site's language
     title: str = ""
     post_id: str = ""
     truncated: bool = False
@@ -112,7 +113,7 @@ class BrokenItem:
 
 
 def item_label(title: str, post_id: str) -> str:
-    return f"«{title or 'без названия'}» (wp:post_id {post_id or '?'})"
+    return say("item_label", title=title or say("no_title"), id=post_id or "?")
 
 
 def read_export(stream: BinaryIO, site: Site) -> Iterator[Item | BrokenItem]:
@@ -134,8 +135,8 @@ def _parse_header(raw: bytes) -> etree._Element:
     try:
         return etree.fromstring(raw, etree.XMLParser(**_PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
-        raise NotWxrError("это не экспорт WordPress: начало файла не читается как XML "
-                          f"(строка {exc.lineno or 1}: {describe(exc)[0]})") from None
+        raise NotWxrError(say("not_xml", line=exc.lineno or 1, reason=describe(exc)[0])) \
+            from None
 
 
 def _wp_namespace(root: etree._Element) -> str:
@@ -146,9 +147,7 @@ def _wp_namespace(root: etree._Element) -> str:
                   for uri in element.nsmap.values() if uri}
     wp = next((uri for uri in sorted(candidates) if WP_NAMESPACE.fullmatch(uri)), "")
     if etree.QName(root).localname != "rss" or channel is None or not wp:
-        raise NotWxrError("это не экспорт WordPress: ожидался документ <rss> с каналом "
-                          "<channel> и пространством имён экспорта WordPress "
-                          "(в WordPress: «Инструменты → Экспорт»)")
+        raise NotWxrError(say("not_wxr"))
     return wp
 
 
@@ -188,10 +187,9 @@ def _declared_term(element: etree._Element, wp: str) -> tuple[str, str, str] | N
 def _read_item(chunk: Chunk, wrapper: tuple[bytes, bytes], wp: str,
                encoding: str) -> Item | BrokenItem:
     if chunk.cut == "eof":
-        return _broken(chunk, "экспорт обрывается внутри этого элемента (файл не дописан?)",
-                       truncated=True)
+        return _broken(chunk, say("item_cut_off"), truncated=True)
     if chunk.cut == "next":
-        return _broken(chunk, "элемент не закрыт тегом </item> до начала следующего")
+        return _broken(chunk, say("item_unclosed"))
     before, after = wrapper
     try:
         root = etree.fromstring(before + chunk.data + after, etree.XMLParser(**_PARSER_OPTIONS))
@@ -202,7 +200,7 @@ def _read_item(chunk: Chunk, wrapper: tuple[bytes, bytes], wp: str,
         return _broken(chunk, reason, line=line, encoding=encoding)
     element = root.find("channel/item")
     if element is None:
-        return _broken(chunk, "элемент <item> не читается")
+        return _broken(chunk, say("item_unreadable"))
     return _item(element, wp, chunk.line)
 
 

@@ -1,4 +1,5 @@
-"""What an import did, for a person (Russian lines) and for a machine (`--report FILE.json`)."""
+"""What an import did, for a person (lines in the site's language) and for a machine
+(`--report FILE.json`)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# Files the import writes, by what happened to them.
-ACTIONS = {"create": "новых", "update": "обновлено", "unchanged": "без изменений",
-           "keep": "оставлено (изменены после прошлого импорта; --force перезапишет)"}
-REMOVED = {"script": "<script>", "event handler": "обработчики событий (on…)",
-           "script URL": "адреса javascript:"}
-COMMENTS_LEFT = {"0": "не одобрены", "spam": "спам", "trash": "в корзине",
-                 "pingback": "пингбэки", "trackback": "трекбэки", "other": "служебные",
-                 "page": "к страницам"}
+from .words import say
+
+# Files the import writes, by what happened to them (their words: "files_<action>").
+ACTIONS = ("create", "update", "unchanged", "keep")
+# What sanitizing removed, by kind: the key of its words.
+REMOVED = {"script": "removed_script", "event handler": "removed_event_handler",
+           "script URL": "removed_script_url"}
+# Why comments stay behind (their words: "comments_left_<why>").
+COMMENTS_LEFT = ("0", "spam", "trash", "pingback", "trackback", "other", "page")
 
 
 @dataclass
@@ -24,7 +26,7 @@ class ItemReport:
     file: str
     url: str  # on the new site
     old_url: str  # the item's permalink on the old site
-    action: str  # a key of ACTIONS
+    action: str  # one of ACTIONS
     draft: str | None = None  # why it is a draft
     scheduled: bool = False
     comments: int = 0
@@ -40,7 +42,7 @@ class Report:
     problems: list[str] = field(default_factory=list)  # anything else that must be fixed
     notes: list[str] = field(default_factory=list)  # about the export as a whole
     ignored: Counter[str] = field(default_factory=Counter)  # item types not imported
-    comments_left: Counter[str] = field(default_factory=Counter)  # by a key of COMMENTS_LEFT
+    comments_left: Counter[str] = field(default_factory=Counter)  # by one of COMMENTS_LEFT
     removed: Counter[str] = field(default_factory=Counter)  # by a key of REMOVED
     shortcodes: Counter[str] = field(default_factory=Counter)
     merged_terms: list[str] = field(default_factory=list)
@@ -61,52 +63,53 @@ class Report:
         pages = [i for i in self.items if i.kind == "page"]
         drafts = sum(1 for i in self.items if i.draft)
         scheduled = sum(1 for i in self.items if i.scheduled)
-        files = ", ".join(f"{label} {self.count(action)}" for action, label in ACTIONS.items())
-        verb = "было бы" if self.dry_run else ""
-        lines = [
-            ("Пробный прогон, ничего не записано. " if self.dry_run else "")
-            + f"Импорт из WordPress: {self.source.get('title') or 'без названия'}"
-            + (f" ({self.source['url']})" if self.source.get("url") else "")
-            + (f", WXR {self.source['wxr']}" if self.source.get("wxr") else ""),
-            f"  записи: {len(posts)}; страницы: {len(pages)}; из них черновиков {drafts}, "
-            f"запланированных {scheduled}",
-            f"  файлы{' (' + verb + ')' if verb else ''}: {files}",
-            f"  комментарии: перенесено {sum(i.comments for i in self.items)}"
-            + (f"; не перенесено {sum(self.comments_left.values())} ("
-               + ", ".join(f"{COMMENTS_LEFT[k]} {n}" for k, n in sorted(self.comments_left.items()))
-               + ")" if self.comments_left else ""),
-            f"  медиафайлы в списке: {self.media}"
-            + (f"; изображений всё ещё со старого сайта: {self.media_missing} "
-               "(--download-media скачает их)" if self.media_missing else ""),
-            f"  пропущено: {len(self.skipped)}",
+        files = ", ".join(say(f"files_{action}", n=self.count(action)) for action in ACTIONS)
+        title = say("report_title_dry_run" if self.dry_run else "report_title",
+                    title=self.source.get("title") or say("no_title"))
+        comments = sum(i.comments for i in self.items)
+        left = ", ".join(say(f"comments_left_{why}", n=count)
+                         for why, count in sorted(self.comments_left.items()))
+        summary = [
+            say("report_items", posts=len(posts), pages=len(pages), drafts=drafts,
+                scheduled=scheduled),
+            say("report_files_dry_run" if self.dry_run else "report_files", files=files),
+            say("report_comments_left", imported=comments, left=sum(self.comments_left.values()),
+                reasons=left) if left else say("report_comments", imported=comments),
+            say("report_media_missing", listed=self.media, missing=self.media_missing)
+            if self.media_missing else say("report_media", listed=self.media),
+            say("report_skipped", count=len(self.skipped)),
         ]
         if self.ignored:
-            lines.append("  не импортируются (служебные типы WordPress): " + ", ".join(
-                f"{kind} ×{count}" for kind, count in sorted(self.ignored.items())))
+            summary.append(say("report_ignored", types=", ".join(
+                f"{kind} ×{count}" for kind, count in sorted(self.ignored.items()))))
         if self.removed:
-            lines.append("  удалено из HTML как небезопасное: " + ", ".join(
-                f"{REMOVED.get(kind, kind)} ×{count}" for kind, count in
-                sorted(self.removed.items())))
+            summary.append(say("report_removed", kinds=", ".join(
+                f"{say(REMOVED[kind]) if kind in REMOVED else kind} ×{count}"
+                for kind, count in sorted(self.removed.items()))))
         if self.shortcodes:
-            lines.append("  шорткоды оставлены как текст: " + ", ".join(
-                f"[{name}] ×{count}" for name, count in sorted(self.shortcodes.items())))
+            summary.append(say("report_shortcodes", names=", ".join(
+                f"[{name}] ×{count}" for name, count in sorted(self.shortcodes.items()))))
         if self.merged_terms:
-            lines.append("  рубрики и метки, различавшиеся регистром, объединены: "
-                         + "; ".join(self.merged_terms))
+            summary.append(say("report_merged", terms="; ".join(self.merged_terms)))
         if self.new_authors:
-            lines.append(f"  новые авторы в реестре: {', '.join(self.new_authors)}")
+            summary.append(say("report_new_authors", authors=", ".join(self.new_authors)))
+        lines = [title
+                 + (f" ({self.source['url']})" if self.source.get("url") else "")
+                 + (f", WXR {self.source['wxr']}" if self.source.get("wxr") else ""),
+                 *(f"  {line}" for line in summary)]
         attention = self.attention()
         if attention:
-            lines.append(f"Требует внимания ({len(attention)}):")
+            lines.append(say("report_attention", count=len(attention)))
             lines.extend(f"  - {line}" for line in attention)
         return lines
 
     def attention(self) -> list[str]:
-        lines = [f"не импортировано: {line}" for line in self.skipped]
-        lines += [f"ошибка: {line}" for line in self.problems]
+        lines = [say("attention_skipped", line=line) for line in self.skipped]
+        lines += [say("attention_problem", line=line) for line in self.problems]
         lines += self.notes
         for item in self.items:
-            lines += [f"{item.file} «{item.title}»: {note}" for note in item.notes]
+            lines += [say("attention_item", file=item.file, title=item.title, note=note)
+                      for note in item.notes]
         return lines
 
     def as_json(self) -> dict[str, Any]:

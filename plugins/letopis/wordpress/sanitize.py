@@ -14,12 +14,15 @@ from collections.abc import Callable
 
 from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingInstruction, Tag
 
+from .words import say
+
 # Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
 SCRIPT_URL = re.compile(r"^(?:(?:java|vb|live)script|data):", re.IGNORECASE)
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "cite",
                   "background", "xlink:href", "srcset")
-FORM_CONTROLS = {"input": "поле формы", "button": "кнопка", "select": "список выбора",
-                 "textarea": "поле ввода текста"}
+# What a static page cannot carry over, by tag: the key of its name in the catalogs.
+CANNOT_CARRY = {"noscript": "noscript", "form": "form", "input": "form_input",
+                "button": "form_button", "select": "form_select", "textarea": "form_textarea"}
 
 # What a table kept as HTML may hold; other tags are unwrapped (their text stays).
 TABLE_TAGS = {"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
@@ -55,13 +58,10 @@ def sanitize(soup: BeautifulSoup, removed: Counter[str], unconverted: list[str])
     # A stylesheet shows nothing either; listing it would only send editors looking.
     for style in soup.find_all("style"):
         style.decompose()
-    for tag in soup.find_all(["noscript", "form", *FORM_CONTROLS]):
+    for tag in soup.find_all(list(CANNOT_CARRY)):
         if tag.decomposed:  # inside one removed before
             continue
-        unconverted.append(
-            "блок для браузеров без JavaScript (<noscript>)" if tag.name == "noscript" else
-            "форма (<form>)" if tag.name == "form" else
-            f"{FORM_CONTROLS[tag.name]} (<{tag.name}>)")
+        unconverted.append(say(CANNOT_CARRY[tag.name]))
         tag.decompose()
 
 

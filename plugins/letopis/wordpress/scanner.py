@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from .words import say
+
 BLOCK = 1 << 20
 _TOKEN = re.compile(rb"<!\[CDATA\[|<!--|<item(?=[\s>/])|</item\s*>|</channel\s*>")
 _LONGEST_TOKEN = 16  # a token cut by the end of the buffer is found after the next read
@@ -70,7 +72,7 @@ class ExportScanner:
         for name, pattern in _START_TAG.items():
             match = pattern.search(self._header)
             if match is None:
-                raise NotWxrError(f"это не экспорт WordPress: нет элемента <{name.decode()}>")
+                raise NotWxrError(say("no_element", name=name.decode()))
             tags.append(b" ".join(match.group().split()))
         return self._declaration() + b"".join(tags), b"</channel></rss>"
 
@@ -189,8 +191,7 @@ def _codec(name: str) -> str:
     try:
         codec = codecs.lookup(name).name
     except LookupError:
-        raise NotWxrError(f'неизвестная кодировка "{name}" в объявлении XML') from None
+        raise NotWxrError(say("unknown_encoding", name=name)) from None
     if codec.startswith(("utf-16", "utf-32")):
-        raise NotWxrError(f"экспорт объявлен в кодировке {name}, но без метки порядка байтов; "
-                          "сохраните его в UTF-8")
+        raise NotWxrError(say("wide_without_bom", name=name))
     return "utf-8" if codec == "utf-8" else name
