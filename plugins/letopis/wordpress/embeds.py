@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 from pathlib import PurePosixPath
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 from bs4 import BeautifulSoup, Tag
 
+from .old_site import split
 from .words import say
 
 # [embed]URL[/embed], and a video URL alone on its line (WordPress embeds both, via oEmbed).
@@ -47,7 +48,7 @@ def _iframe(url: str, origin: str) -> str:
 def video_page(url: str) -> tuple[str, str] | None:
     """The watch page and the host's name for a player or page URL of a well-known video
     host, or None."""
-    parts = urlsplit(url.strip())
+    parts = split(url.strip())
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
     path = [unquote(part) for part in parts.path.split("/") if part]
     query = {key: values[0] for key, values in parse_qs(parts.query).items()}
@@ -97,7 +98,7 @@ def replace_players(soup: BeautifulSoup, unconverted: list[str]) -> None:
                 (s["src"] for s in tag.find_all("source") if s.get("src")), "")
             audio = tag.name == "audio"
             if source:
-                name = unquote(PurePosixPath(urlsplit(source).path).name) or source
+                name = unquote(PurePosixPath(split(source).path).name) or source
                 _replace(soup, tag, source, say("link_audio" if audio else "link_video",
                                                 name=name))
                 unconverted.append(say("audio_linked" if audio else "video_tag_linked"))
@@ -129,8 +130,9 @@ def _iframe_to_link(soup: BeautifulSoup, tag: Tag, unconverted: list[str]) -> No
         _replace(soup, tag, video[0], text)
         unconverted.append(say("video_linked", host=video[1]))
     elif src:
-        host = urlsplit(src).hostname
+        host = split(src).hostname
         _replace(soup, tag, src, say("link_embed", source=host or src))
+        # An address that is none (old_site.split) is named by the link's own note.
         unconverted.append(say("embed_linked_from", host=host, label=label) if host else
                            say("embed_linked", label=label))
     else:

@@ -35,7 +35,7 @@ from letopis.core.urls import UrlScheme
 from letopis.core.yaml_mapping import read_yaml
 
 from .convert import to_markdown
-from .old_site import OldSite
+from .old_site import OldSite, readable
 from .plan import (
     EMPTY_REASON,
     Plan,
@@ -309,6 +309,8 @@ class _ItemLinks:
 
     def image(self, url: str) -> str:
         old = self.writer.old
+        if not readable(url):
+            return self._unreadable(url)
         absolute = old.absolute(url, self.item.link)
         if not old.owns(absolute):
             return url
@@ -320,8 +322,15 @@ class _ItemLinks:
             return absolute  # not downloaded (yet): the old address still works
         return posixpath.relpath(local, self.folder)
 
+    def _unreadable(self, address: str) -> str:
+        """An address that is none (old_site.split): kept as written, and the editor told."""
+        self.notes.append(say("address_unreadable", address=address))
+        return address
+
     def link(self, href: str) -> str:
         old, plan = self.writer.old, self.writer.plan
+        if not readable(href):
+            return self._unreadable(href)
         if href.startswith("#"):
             fragment = unquote(href[1:])
             if not fragment:

@@ -13,14 +13,14 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 from zoneinfo import ZoneInfo
 
 from letopis.core.dates import FIRST_YEAR, LAST_YEAR
 from letopis.core.slugs import is_valid_slug, post_slug, term_slug, transliterate
 from letopis.core.urls import UrlScheme
 
-from .old_site import OldSite, media_path
+from .old_site import OldSite, media_path, split
 from .reader import BrokenItem, Item, Site, TermRef
 from .words import say
 
@@ -259,7 +259,7 @@ class Planner:
         self.plan.by_path.setdefault(f"?page_id={item.post_id}", planned)
         if not item.link or not self.old.owns(item.link):
             return
-        if urlsplit(item.link).query:
+        if split(item.link).query:
             if planned.draft is None:
                 self.plan.query_addresses += 1
             return
@@ -315,7 +315,7 @@ def register_media(plan: Plan, old: OldSite, item: Item) -> list[str]:
 
 def old_query_key(url: str) -> str | None:
     """"?p=12" for https://old/?p=12 (and ?page_id=, ?attachment_id=), else None."""
-    query = parse_qs(urlsplit(url).query)
+    query = parse_qs(split(url).query)
     for name in ("p", "page_id", "attachment_id"):
         if query.get(name):
             return f"?{name}={query[name][0]}"
