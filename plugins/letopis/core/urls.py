@@ -6,11 +6,21 @@ import string
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import ClassVar
-from urllib.parse import quote
+from urllib.parse import SplitResult, quote, urlsplit
 
 from .messages import say
 
 POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
+
+
+def split_address(url: str) -> SplitResult | None:
+    """`urlsplit(url)`, or None for an address it refuses to read: a host in square brackets
+    that is no IP address, as in a placeholder ("http://[your site]/"), or an unclosed bracket.
+    Such addresses occur in real posts, and MkDocs reading one stops the whole build."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 class UrlFormatError(ValueError):

@@ -44,6 +44,7 @@ from letopis.core.urls import UrlFormatError, UrlScheme
 
 from .comment_views import CommentRenderer, PostComments
 from .last_good import LastGoodSite
+from .link_addresses import UnreadableAddresses
 from .memory import pack, release_html, release_source, unpack
 from .options import Count
 from .parallel import in_parent
@@ -110,6 +111,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._incremental: Preview | None = None
         self._last_good: LastGoodSite | None = None
         self.posts: dict[str, Post] = {}  # by src_uri: never look pages up by title
+        self._unreadable = UnreadableAddresses()  # in every page's conversion (on_config)
         self._entry_template: Template | None = None
         self._entries: dict[tuple[str, str], bytes] = {}  # (post, root) → its entry, packed
         self._once: dict[tuple, Markup] = {}  # see _render_once
@@ -201,6 +203,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"letopis/archive: {exc}") from None
         if problem := theme_language_problem(self.config.locale, config.theme["language"]):
             raise PluginError(f"letopis/archive: {problem}")
+        self._unreadable.shown_as = _docs_dir_as_shown(config)
+        config.markdown_extensions.append(self._unreadable)
 
     def reads(self, level: InclusionLevel) -> bool:
         """Whether this build reads files of `level`: drafts (MkDocs' too) only in preview."""
@@ -435,8 +439,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._nav_shared = "toc.integrate" in (config.theme.get("features") or [])
         return nav
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def _templates(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                   files: Files) -> str:
         src_uri = page.file.src_uri
         if src_uri in self.posts:
             page.meta.setdefault("template", self.config.post_template)
@@ -447,6 +451,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # Listings repeat their posts: searching them would only add duplicates.
                 page.meta.setdefault("search", {"exclude": True})
         return markdown
+
+    @event_priority(-100)  # the last before MkDocs converts the page
+    def _arm_address_check(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                           files: Files) -> str:
+        self._unreadable.page = page  # see link_addresses.py
+        return markdown
+
+    on_page_markdown = CombinedEvent(_templates, _arm_address_check)
+
+    @event_priority(100)  # the first once MkDocs has converted the page
+    def _disarm_address_check(self, html: str, *, page: Page, config: MkDocsConfig,
+                              files: Files) -> str:
+        self._unreadable.page = None
+        return html
 
     def _summarize(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         post = self.posts.get(page.file.src_uri)
@@ -460,7 +478,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         release_source(page)
         return html
 
-    on_page_content = CombinedEvent(_summarize, _release_source)
+    on_page_content = CombinedEvent(_disarm_address_check, _summarize, _release_source)
 
     # `letopis build --jobs`: the parent, which keeps every page, lets go of each once written.
     @in_parent

@@ -9,7 +9,8 @@ import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from letopis.core.urls import split_address
 
 from .words import say
 
@@ -54,11 +55,10 @@ def download_media(files: Iterable[tuple[str, str]], into: Path, *,
 
 def _refused(url: str) -> str | None:
     """Why `url` is not even tried, if it is not: not http(s), or not an address at all."""
-    try:
-        scheme = urlsplit(url).scheme
-    except ValueError:  # "http://[::1/x.png": an unclosed bracket
+    parts = split_address(url)
+    if parts is None:  # "http://[::1/x.png": an unclosed bracket
         return say("media_bad_address")
-    return None if scheme in {"http", "https"} else say("media_not_http")
+    return None if parts.scheme in {"http", "https"} else say("media_not_http")
 
 
 def _why(failure: Exception) -> str:

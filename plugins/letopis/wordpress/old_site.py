@@ -7,6 +7,8 @@ import posixpath
 import re
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
+from letopis.core.urls import split_address
+
 from .reader import Site
 
 MEDIA = "media"
@@ -16,18 +18,14 @@ _NO_ADDRESS = urlsplit("")
 
 
 def split(url: str) -> SplitResult:
-    """`urlsplit`, except that an address it refuses reads as no address at all: nothing of
-    the old site's, nothing to download. Posts in the wild hold placeholders such as
-    "http://[your site]/", and Python takes a bracketed host for an IPv6 address."""
-    try:
-        return urlsplit(url)
-    except ValueError:
-        return _NO_ADDRESS
+    """`urlsplit`, except that an address it refuses (core.urls.split_address) reads as no
+    address at all: nothing of the old site's, nothing to download."""
+    return split_address(url) or _NO_ADDRESS
 
 
 def readable(url: str) -> bool:
-    """Whether `url` reads as an address at all (see `split`)."""
-    return split(url) is not _NO_ADDRESS  # that very object: "" itself is readable
+    """Whether `url` reads as an address at all (core.urls.split_address)."""
+    return split_address(url) is not None
 
 
 class OldSite:
