@@ -6,6 +6,7 @@ build with a traceback that named no file. Now the file and line are named, `--s
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -73,3 +74,30 @@ def test_letopis_build_fails_again_from_its_cache(project: Path, tmp_path: Path)
         assert "Traceback" not in done.stderr, done.stderr
         assert len(reported(done.stderr)) == 2, (attempt, done.stderr)
     assert (project / ".cache/letopis/markdown").is_dir()
+
+
+# The same addresses in raw HTML, which MkDocs leaves alone: Letopis' own readers of the page's
+# HTML (the feeds make its links absolute, the link preview takes its first picture) stopped the
+# build on them with a traceback too.
+RAW = """---
+title: Вёрстка
+date: 2014-05-08
+---
+
+Текст с <a href="http://[ваш сайт]/">образцом ссылки</a> и картинкой:
+
+<img src="http://[::1/y.png" alt="Образец">
+"""
+
+
+def test_raw_html_addresses_reach_the_feeds_as_written(tmp_path: Path) -> None:
+    project = write_project(tmp_path, {"posts/2014/verstka.md": RAW, "index.md": "# Главная\n"},
+                            full_site_config())
+    build = run_mkdocs(project)
+    assert build.returncode == 0, build.log
+    assert "Traceback" not in build.log
+    feed = (build.site / "rss.xml").read_text(encoding="utf-8")
+    assert "http://[ваш сайт]/" in unquote(html.unescape(feed))  # as written, URI-encoded
+    page = build.html("2014/05/verstka/")
+    # No link preview picture rather than one at an address that is none.
+    assert page.select_one('meta[property="og:image"]') is None

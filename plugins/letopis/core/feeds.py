@@ -107,6 +107,7 @@ def absolute_content(html: str, base_url: str) -> str:
     for permalink in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
         permalink.drop_tree()
     drop_lost_images(root)  # a lost picture's old file name is no text of the post
-    root.make_links_absolute(base_url, resolve_base_href=False)
+    # An address urljoin refuses (core.urls.split_address) stays as written, not a traceback.
+    root.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
     return escape(root.text or "", quote=False) + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in root)

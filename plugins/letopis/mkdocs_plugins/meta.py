@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from letopis.core.page_meta import first_image, short_description
+from letopis.core.urls import split_address
 
 from .archive import ArchivePlugin, PageData, absolute_url
 from .shared import archive_plugin
@@ -68,7 +69,9 @@ class MetaPlugin(BasePlugin):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         assert self._archive is not None
-        if page.file.src_uri in self._archive.posts and (src := first_image(html)):
+        # No preview picture at an address that is none (core.urls.split_address).
+        if page.file.src_uri in self._archive.posts and (src := first_image(html)) \
+                and split_address(src) is not None:
             self._images[page.file.src_uri] = urljoin(absolute_url(config, page.url) or "", src)
         return html
 
