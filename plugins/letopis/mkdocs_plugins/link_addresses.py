@@ -5,7 +5,7 @@ MkDocs reads the address of every link and image of a page to make relative ones
 right place, and such an address raised out of that, ending the whole build with a traceback
 that named no file. A Markdown treeprocessor that runs just before MkDocs' own (same priority,
 registered earlier: letopis/archive adds it to the page's extensions) finds them, warns with the
-file and line, and writes the brackets percent-encoded, which MkDocs can read. The page is then
+file and line, and writes it percent-encoded, which MkDocs can read. The page is then
 built with the link as written; `--strict`, and so `letopis build`, fails on the warning.
 
 A warning, not a content error that stops the build before anything is written: it is found
@@ -16,6 +16,7 @@ that takes the page from the cache warns again.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 from xml.etree.ElementTree import Element
 
 from markdown import Markdown
@@ -65,11 +66,20 @@ class _Guard(Treeprocessor):
             address = element.get(name) if name else None
             if name is None or address is None or split_address(address) is not None:
                 continue
-            element.set(name, address.replace("[", "%5B").replace("]", "%5D"))
+            element.set(name, _readable(address))
             where = f"{self.extension.shown_as}/{page.file.src_uri}"
             line = _line_of(page, address)
-            message = say("link_address_unreadable", address=address)
+            message = say("link_address_brackets" if "[" in address or "]" in address
+                          else "link_address_unreadable", address=address)
             log.warning(f"{where}:{line}: {message}" if line else f"{where}: {message}")
+
+
+def _readable(address: str) -> str:
+    """`address` percent-encoded where urlsplit refuses it: square brackets, and characters
+    beyond ASCII, such as a full-width "＃" in a host name, which reads as "#" once normalized.
+    Nothing at all if even that is refused."""
+    encoded = quote(address, safe="!#$&'()*+,/:;=?@~%")
+    return encoded if split_address(encoded) is not None else ""
 
 
 def _line_of(page: Any, address: str) -> int | None:

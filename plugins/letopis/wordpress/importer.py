@@ -324,7 +324,8 @@ class _ItemLinks:
 
     def _unreadable(self, address: str) -> str:
         """An address that is none (old_site.split): kept as written, and the editor told."""
-        self.notes.append(say("address_unreadable", address=address))
+        self.notes.append(say("address_brackets" if "[" in address or "]" in address
+                              else "address_unreadable", address=address))
         return address
 
     def link(self, href: str) -> str:
