@@ -1,4 +1,5 @@
-"""Whatever an editor writes in a post's text, the build does not end in a traceback.
+"""Whatever an editor writes in a post's text, its comments, its summary or an article's
+abstract, the build does not end in a traceback.
 
 One site of random posts, each pieced together from what editors' texts hold: headings with
 marks and attributes, links and images to every kind of address (placeholders in brackets,
@@ -16,7 +17,11 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from pathlib import Path
+
+import lxml.html
+import yaml
 
 from tests.conftest import REPO, full_site_config, run_mkdocs, write_project
 
@@ -54,14 +59,43 @@ def random_text(chance: random.Random) -> str:
     return "Текст.\n\n" + "\n\n".join(pieces) + "\n"
 
 
-def test_random_post_texts_never_end_the_build_in_a_traceback(tmp_path: Path) -> None:
+def random_field(chance: random.Random) -> str:
+    """random_text for a front-matter field (a comment, an abstract, a summary): without the
+    line separators and control characters YAML refuses, which are reported as content errors
+    (tests/bad_input) and would stop the build before any page is converted."""
+    return _NOT_IN_YAML.sub("", random_text(chance))
+
+
+_NOT_IN_YAML = re.compile(r"[\u2028\u2029\x00-\x08\x0b-\x1f\x7f]")
+
+
+def random_post(n: int, chance: random.Random) -> str:
+    front: dict[str, object] = {"title": f"Запись {n}",
+                                "date": f"2015-{1 + n % 12:02d}-{1 + n % 28:02d}"}
+    if chance.random() < 0.3:
+        front["summary"] = random_field(chance)[:200]
+    if comments := [{"id": i + 1, "author": "Читатель", "date": "2015-12-31 10:00",
+                     "text": random_field(chance)} for i in range(chance.choice([0, 0, 1, 3]))]:
+        front["comments"] = comments
+    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{random_text(chance)}"
+
+
+def test_random_texts_never_end_the_build_in_a_traceback(tmp_path: Path) -> None:
     chance = random.Random(SEED)
-    posts = {f"posts/2015/fuzz-{n}.md":
-             f"---\ntitle: Запись {n}\ndate: 2015-{1 + n % 12:02d}-{1 + n % 28:02d}\n---\n\n"
-             + random_text(chance) for n in range(POSTS)}
+    content = {f"posts/2015/fuzz-{n}.md": random_post(n, chance) for n in range(POSTS)}
+    # Markdown in front-matter fields too: comments and summaries above, abstracts here.
+    issue = {"year": 2015, "number": 1,
+             "articles": [{"title": f"Статья {n}", "authors": ["glavnyi-redaktor"],
+                           "abstract": random_field(chance)} for n in range(5)]}
+    journal = REPO / "content" / "journal" / "klienting"
+    content |= {"journal/klienting/2015-1.md":
+                f"---\n{yaml.safe_dump(issue, allow_unicode=True)}---\n\nНомер.\n",
+                "journal/klienting/index.md": (journal / "index.md").read_text(encoding="utf-8"),
+                "authors.yml": (REPO / "content" / "authors.yml").read_text(encoding="utf-8"),
+                "index.md": "# Главная\n"}
     config = full_site_config()
     del config["markdown_extensions"]
-    project = write_project(tmp_path, {**posts, "index.md": "# Главная\n"}, config)
+    project = write_project(tmp_path, content, config)
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as out:
         out.write(bundled_extensions())
     build = run_mkdocs(project, strict=False)
@@ -71,6 +105,14 @@ def test_random_post_texts_never_end_the_build_in_a_traceback(tmp_path: Path) ->
     posts_written = [page for page in (build.site / "2015").glob("*/*/index.html")
                      if not page.parent.name.isdigit()]
     assert len(posts_written) == POSTS
+    # The fields' Markdown was shown: comments under their posts, abstracts in the issue.
+    commented = sum(1 for text in content.values() if "\ncomments:" in text)
+    shown = sum(1 for page in posts_written
+                if lxml.html.parse(str(page)).getroot().get_element_by_id("comment-1", None)
+                is not None)
+    assert commented > 0 and shown == commented
+    issue_page = lxml.html.parse(str(build.site / "journal/klienting/2015/1/index.html"))
+    assert len(issue_page.getroot().find_class("letopis-article__abstract")) == 5
 
 
 def bundled_extensions() -> str:
