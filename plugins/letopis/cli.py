@@ -234,6 +234,8 @@ def _parser(t: Texts) -> argparse.ArgumentParser:
 
 def _new_post(args: argparse.Namespace) -> int:
     t: Texts = args.texts
+    if not args.title.strip():  # the build would refuse the file: `title` is required
+        raise CliError(t("empty_title"))
     config = _load_config(args.config_file, t)
     archive = _plugin(config, "letopis/archive", t)
     archive.on_config(config)

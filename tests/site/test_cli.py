@@ -243,3 +243,14 @@ def test_check_prints_every_problem_as_file_line_message(project: Path) -> None:
     ]  # the draft without text (chernovik.md) may wait: it is not published
     assert "4 ошибки" in done.stderr
     assert not (project / "site").exists()  # checking builds nothing
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\t"])
+def test_a_post_without_a_title_is_refused_and_nothing_is_written(project: Path,
+                                                                 title: str) -> None:
+    # The build would refuse the file (an empty `title:`); the command says so at once.
+    before = sorted(project.rglob("*"))
+    done = letopis(project, "new", "post", "--", title)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "заголов" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(project.rglob("*")) == before
