@@ -155,3 +155,14 @@ def test_entities_are_not_expanded() -> None:
            b"<title>&x;</title><wp:post_id>1</wp:post_id></item></channel></rss>")
     entries, _ = read(raw)
     assert "root:" not in entries[0].title
+
+
+@pytest.mark.parametrize("raw", [b"", b"\xef\xbb\xbf", b"<?xml version='1.0'?>\n", b"  \n\n",
+                                 b"just text, not XML"])
+def test_a_file_with_no_xml_element_is_called_that(raw: bytes) -> None:
+    # Not «символ < не экранирован», which libxml2's complaint about the end tags the reader
+    # adds to the header became: there is no "<" in such a file at all.
+    with pytest.raises(NotWxrError) as refused:
+        read(raw)
+    assert "нет ни одного элемента XML" in str(refused.value)
+    assert "не экранирован" not in str(refused.value)

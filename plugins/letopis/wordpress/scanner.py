@@ -62,6 +62,9 @@ class ExportScanner:
         end = token[1] if token else len(self._buffer)
         self._header_end = end
         self._header = bytes(self._buffer[self._declaration_end:end])
+        if b"<" not in self._header:
+            # Empty, or text: said so, rather than what lxml says of the end tags added below.
+            raise NotWxrError(say("no_xml_element"))
         return self._declaration() + self._header + b"</channel></rss>"
 
     def item_wrapper(self) -> tuple[bytes, bytes]:
