@@ -32,7 +32,7 @@ from letopis.core.l10n import Localizer
 from letopis.core.messages import set_language
 from letopis.core.slugs import is_valid_slug, post_slug
 from letopis.engine import EngineError, import_engine
-from letopis.publish import build_atomically, is_preview_address
+from letopis.publish import build_atomically, is_preview_address, unsafe_site
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -399,7 +399,12 @@ def _build(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise CliError(args.texts("bad_jobs", jobs=args.jobs))
     # Beside mkdocs.yml, as letopis/addresses keeps its record; CI keeps the folder.
-    cache = None if args.no_cache else args.config_file.resolve().parent / CACHE_FOLDER
+    project = args.config_file.resolve().parent
+    cache = None if args.no_cache else project / CACHE_FOLDER
+    if problem := unsafe_site(site, project=project, content=Path(config.docs_dir),
+                              theme=Path(config.theme.custom_dir) if config.theme.custom_dir
+                              else None, cache=project / CACHE_FOLDER.parts[0]):
+        raise CliError(problem)
     return build_atomically(args.config_file, site, args.engine, jobs=args.jobs, cache=cache,
                             inputs=_build_inputs(config, args.config_file, site))
 

@@ -53,6 +53,30 @@ def is_preview_address(site_url: str | None) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
+def unsafe_site(site: Path, *, project: Path, content: Path, theme: Path | None,
+                cache: Path | None) -> str | None:
+    """Why `site` cannot be the site folder, or None. The build replaces the site folder
+    whole (and, with the cache, later builds remove from the folder it recycles whatever they
+    did not write), so a site folder that is the project's, or holds or sits inside the
+    content, the theme or the cache, would take the editors' files with it. MkDocs refuses
+    such a folder itself, but here it is handed a staging folder beside the site instead."""
+    site = site.resolve()
+    if site.exists() and not site.is_dir():
+        return say("site_is_file", site=site)
+    if site == project or site in project.parents:
+        return say("site_unsafe", site=site, reason=say("site_holds_project"))
+    for name, folder in (("content", content), ("theme", theme), ("cache", cache)):
+        if folder is None:
+            continue
+        folder = folder.resolve()
+        if site == folder or site in folder.parents:
+            return say("site_unsafe", site=site, reason=say(f"site_holds_{name}", folder=folder))
+        if folder in site.parents:
+            return say("site_unsafe", site=site, reason=say(f"site_inside_{name}",
+                                                            folder=folder))
+    return None
+
+
 def build_atomically(config_file: Path, site: Path, engine: str, jobs: int = 1,
                      cache: Path | None = None,
                      inputs: build_record.Inputs | None = None) -> int:

@@ -3,9 +3,12 @@ succeeded; a failed build leaves the previous site exactly as it was."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from tests.conftest import site_config, write_project
+import pytest
+
+from tests.conftest import REPO, site_config, write_project
 from tests.site.test_cli import letopis
 
 GOOD = "---\ntitle: Первая запись\ndate: 2014-05-20\n---\n\nТекст.\n"
@@ -72,3 +75,28 @@ def test_without_the_cache_nothing_is_kept_beside_the_site(tmp_path: Path) -> No
         letopis(root, "build", "--no-cache")
     assert (root / "site/2014/05/vtoraia-zapis/index.html").is_file()
     assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "site"]
+
+
+@pytest.mark.parametrize("site_dir", [".", "..", "content", "content/posts", "theme",
+                                      "content/site", "notes.txt", ".cache"])
+def test_a_site_folder_that_holds_the_project_or_a_file_is_refused(tmp_path: Path,
+                                                                   site_dir: str) -> None:
+    # The build is swapped in for the site folder: given the project's own folder (or the
+    # content, the theme, the cache, a file), that swap would move the editors' files aside
+    # and a later build over the recycled folder would delete them. MkDocs refuses such a
+    # folder itself, but `letopis build` hands it a staging folder beside the site instead.
+    root = write_project(tmp_path / "outer" / "project", {"posts/first.md": GOOD}, published())
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "notes.txt").write_text("заметки редактора\n", encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace(f"custom_dir: {REPO / 'theme'}",
+                                                    "custom_dir: theme"), encoding="utf-8")
+    if site_dir == ".cache":
+        assert letopis(root, "build").returncode == 0  # a cache to keep
+    outer = tmp_path / "outer"
+    before = snapshot(outer)
+    done = letopis(root, "build", "--site-dir", site_dir)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert "папк" in done.stderr, done.stderr  # names what the folder is, in Russian
+    assert snapshot(outer) == before  # nothing moved, nothing written
