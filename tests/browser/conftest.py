@@ -6,16 +6,22 @@ Without /usr/bin/chromium they skip on a developer's machine and fail in CI (CI=
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, Build, full_site_config, run_mkdocs, site_config
+from tests.conftest import (
+    REPO,
+    Build,
+    QuietHandler,
+    full_site_config,
+    run_mkdocs,
+    serving_folder,
+    site_config,
+)
 
 # Debian's Chromium; LETOPIS_CHROMIUM points elsewhere (the policy test uses a missing path).
 CHROMIUM = Path(os.environ.get("LETOPIS_CHROMIUM", "/usr/bin/chromium"))
@@ -34,26 +40,13 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": QUIET_FLAGS}
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextlib.contextmanager
-def serving(build: Build, handler: type[SimpleHTTPRequestHandler] = _QuietHandler,
+def serving(build: Build, handler: type[SimpleHTTPRequestHandler] = QuietHandler,
             prefix: str = "/") -> Iterator[str]:
-    """A built site over HTTP on a free local port, answered by `handler` (quiet by default);
-    yields its URL, `prefix` included."""
+    """A built site over HTTP on a free local port (tests.conftest.serving_folder)."""
     assert build.returncode == 0, build.log
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(handler, directory=str(build.site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_folder(build.site, handler, prefix) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

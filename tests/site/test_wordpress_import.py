@@ -4,20 +4,18 @@ import changes nothing, an edited file is kept, bad exports are reported."""
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, Build, full_site_config, run_mkdocs, write_project
+from tests.conftest import (FIXTURES, Build, full_site_config, run_mkdocs, serving_folder,
+                            write_project)
 
 EXPORT = FIXTURES / "wordpress" / "export.xml"
 LETOPIS = Path(sys.executable).parent / "letopis"
@@ -197,13 +195,8 @@ def media_server(tmp_path: Path) -> Iterator[str]:
     uploads.mkdir(parents=True)
     (uploads / "scheme.png").write_bytes((FIXTURES / "journal/content/images/scheme.png")
                                          .read_bytes())
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path / "www"))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving_folder(tmp_path / "www", prefix="") as url:
+        yield url
 
 
 def test_media_download_fails_per_file_and_the_import_uses_the_copies(

@@ -3,12 +3,9 @@ in the site's language, whatever the network or the server said in its own words
 
 from __future__ import annotations
 
-import functools
 import re
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ import pytest
 from letopis.core.messages import set_language
 from letopis.wordpress import media
 from letopis.wordpress.media import download_media
+from tests.conftest import serving_folder
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
@@ -26,13 +24,8 @@ def server(tmp_path: Path) -> Iterator[str]:
     """An old site's uploads over HTTP, holding one picture."""
     (tmp_path / "www").mkdir()
     (tmp_path / "www" / "kept.png").write_bytes(b"png")
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path / "www"))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    http = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=http.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{http.server_address[1]}"
-    http.shutdown()
-    http.server_close()
+    with serving_folder(tmp_path / "www", prefix="") as url:
+        yield url
 
 
 @pytest.fixture
