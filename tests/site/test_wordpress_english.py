@@ -6,18 +6,15 @@ Russian left is the authors' own, from the export."""
 from __future__ import annotations
 
 import html
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
 from tests.conftest import FIXTURES, full_site_config, write_project
+from tests.site.test_english_site import CYRILLIC
+from tests.site.test_wordpress_import import letopis
 
-LETOPIS = Path(sys.executable).parent / "letopis"
 EXPORTS = FIXTURES / "wordpress"
 WRITTEN = EXPORTS / "written-by-wordpress"
 # The exports WordPress wrote, then the hand-made ones for what those lack: a post without a
@@ -32,12 +29,6 @@ IMPORTS = {
     "players": EXPORTS / "players.xml",
     **{path.stem: path for path in sorted((EXPORTS / "broken").glob("*.xml"))},
 }
-CYRILLIC = re.compile(r"[а-яё]+", re.IGNORECASE)
-
-
-def letopis(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(LETOPIS), *args], capture_output=True, text=True, cwd=project,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
 
 
 def english_project(root: Path) -> Path:
@@ -101,7 +92,7 @@ def test_players_become_links_named_in_english(tmp_path: Path) -> None:
 # Files an English editor might hand the importer by mistake: each is refused (exit code 2)
 # with one English line naming the file.
 NOT_EXPORTS = {
-    "not-xml": "just some text\n".encode(),
+    "not-xml": b"just some text\n",
     "rss-feed": b"<?xml version='1.0'?><rss version='2.0'><channel><title>Blog</title>"
                 b"</channel></rss>\n",
     "unknown-encoding": b'<?xml version="1.0" encoding="x-martian"?><rss/>\n',
