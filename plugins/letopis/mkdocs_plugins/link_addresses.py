@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
 from letopis.core.messages import say
+from letopis.core.problems import Problem, Severity
 from letopis.core.urls import split_address
 
 log = get_plugin_logger("letopis")
@@ -71,7 +72,7 @@ class _Guard(Treeprocessor):
             line = _line_of(page, address)
             message = say("link_address_brackets" if "[" in address or "]" in address
                           else "link_address_unreadable", address=address)
-            log.warning(f"{where}:{line}: {message}" if line else f"{where}: {message}")
+            log.warning(str(Problem(where, line, message, Severity.WARNING)))
 
 
 def _readable(address: str) -> str:
