@@ -98,7 +98,7 @@ def test_listings_and_the_calendar_show_titles_as_text(hostile: Build) -> None:
         assert links, f"no entry titled with the hostile title on /{url}"
     march = hostile.html("2015/03/")
     day = march.select_one(".calendar a[href$='2015/03/10/']")
-    assert day["title"] == day["aria-label"] == f"10 марта 2015: {TITLE}"
+    assert day["aria-label"] == f"10 марта 2015: {TITLE}"
     category = next(iter(hostile.site.glob("category/b-onmouseover*/index.html")))
     soup = BeautifulSoup(category.read_text(encoding="utf-8"), "lxml")
     assert soup.select_one("h1").get_text() == f"Рубрика «{CATEGORY}»"

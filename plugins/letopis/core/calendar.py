@@ -18,7 +18,7 @@ from .urls import UrlScheme
 class CalendarDay:
     day: date
     url: str | None  # its day archive, when the day has posts
-    label: str  # the date and the titles of its posts, for title / aria-label
+    label: str  # the date and the titles of its posts, its link's name
 
 
 @dataclass(frozen=True)
