@@ -47,6 +47,8 @@ BLOG_LIMIT = 4000
 ONCE_ABOVE = 10000
 # The post edited for the warm rebuilds: one in the middle of the corpus.
 MARK = "Правка для пересборки"
+# Seconds after a size's sites are deleted before the next size is built (see `settle`).
+SETTLE = 65
 
 
 @dataclass
@@ -215,12 +217,26 @@ class Size:
         self.paths = lay_out(folder / "corpus", folder, REPO / "theme")
         self.rows: dict[str, Row] = {}
         self.notes: list[str] = []
+        self._aside = folder / "set-aside"
         slug = f"zametka-{posts // 2 + 1}"
         self.letopis_post = next((folder / "letopis" / "docs" / "posts").rglob(f"{slug}.md"))
         self.letopis_other_post = next((folder / "letopis" / "docs" / "posts").rglob(
             f"zametka-{posts // 3 + 1}.md"))
         self.hugo_post = self.paths["hugo"] / "content" / "posts" / f"{slug}.md"
         self.steps = self._letopis(flags, skip) + self._peers(skip)
+
+    def set_aside(self, *paths: Path) -> None:
+        """Take a cold build's output and caches out of its way by moving them into a folder
+        of this size, removed with it once the size is done. Not deleted here: on ext4
+        without a journal (these machines' disks) the kernel does not reuse an inode freed in
+        the last minute, and searches past every one of them for each file it creates. Building
+        8,000 pages right after deleting the previous build took up to twice as long, more so
+        for the builders that write more files; a CI runner's fresh checkout has nothing
+        deleted."""
+        for path in paths:
+            if path.exists():
+                self._aside.mkdir(exist_ok=True)
+                path.rename(self._aside / f"{len(list(self._aside.iterdir()))}-{path.name}")
 
     def _row(self, key: str, label: str) -> Row:
         self.rows[key] = Row(key, label)
@@ -238,10 +254,8 @@ class Size:
                     "--site-dir", str(site), *extra]
 
         def cold() -> None:
-            shutil.rmtree(cache, ignore_errors=True)
-            shutil.rmtree(site, ignore_errors=True)
-            # The older build a build with the cache is made over (core/recycled_site.py).
-            shutil.rmtree(project / ".site.recycled", ignore_errors=True)
+            # With the older build a build with the cache is made over (core/recycled_site.py).
+            self.set_aside(cache, site, project / ".site.recycled")
 
         no_cache = ["--no-cache"] if "--no-cache" in flags else []
         steps = []
@@ -306,7 +320,7 @@ class Size:
             site = config.parent / f"site-{key}"
             steps.append(Step(self._row(key, label), [*mkdocs, str(config), "-d", str(site)],
                               config.parent, site,
-                              lambda site=site: shutil.rmtree(site, ignore_errors=True)))
+                              lambda site=site: self.set_aside(site)))
         if "hugo" in skip:
             return steps
         project = self.paths["hugo"]
@@ -316,8 +330,7 @@ class Size:
         saved: dict[str, str] = {}
 
         def cold() -> None:
-            shutil.rmtree(site, ignore_errors=True)
-            shutil.rmtree(project / ".hugo-cache", ignore_errors=True)
+            self.set_aside(site, project / ".hugo-cache")
 
         def edit_post() -> None:
             saved["text"] = edit(self.hugo_post, len(self.rows["hugo-warm"].runs))
@@ -327,7 +340,7 @@ class Size:
                 self.hugo_post.write_text(saved.pop("text"), encoding="utf-8")
 
         steps += [
-            Step(self._row("hugo-cold", "Hugo, cold (public/ removed)"), hugo, project, site,
+            Step(self._row("hugo-cold", "Hugo, cold (public/ set aside)"), hugo, project, site,
                  cold),
             Step(self._row("hugo-warm", "Hugo, again after one post edited"), hugo, project,
                  site, edit_post),
@@ -457,6 +470,15 @@ def targets(sizes: dict[int, Size]) -> str:
     return "\n".join(lines)
 
 
+def settle() -> None:
+    """Wait until the inodes just freed are no longer recent to the kernel (see
+    `Size.set_aside`): ext4 counts them recent for a minute once written back, which `sync`
+    does at once."""
+    print(f"waiting {SETTLE} s for the deleted sites to settle", file=sys.stderr, flush=True)
+    os.sync()
+    time.sleep(SETTLE)
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in
                 Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
@@ -511,6 +533,8 @@ def main() -> None:
                 size.round(number, limit)
             sizes[posts] = size
             shutil.rmtree(size.folder)  # gigabytes of sites at 20,000 posts
+            if posts != args.sizes[-1]:
+                settle()
     minutes = (datetime.now(UTC) - started).total_seconds() / 60
     report = "\n".join([
         "# Build benchmark", "",
@@ -520,7 +544,8 @@ def main() -> None:
         f"Corpus: `{args.corpus}` (benchmarks/corpus.py), the same post files for every "
         "builder (benchmarks/layouts.py). Median of the rounds, interleaved; sizes past "
         f"{ONCE_ABOVE:,} posts run once, Material's blog runs once past 1,000 posts and not "
-        f"past {BLOG_LIMIT:,}. Cold: output and caches removed (Letopis with `--no-cache`); "
+        f"past {BLOG_LIMIT:,}. Cold: output and caches moved aside, not deleted (Letopis "
+        "with `--no-cache`; benchmarks/README.md says why); "
         "warm: one post's lead edited after a build that filled the cache; no change: built "
         "again as it is. Hugo keeps no render cache between runs: its second run renders "
         "everything again. Memory: the peak of the PSS summed over the build's process tree "

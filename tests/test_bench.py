@@ -131,3 +131,18 @@ def test_without_the_new_flags_the_warm_rows_are_left_out(tmp_path: Path) -> Non
                     flags=set())
     assert list(size.rows) == ["letopis-cold"]
     assert any("--no-cache" in note for note in size.notes)
+
+
+def test_a_cold_build_finds_the_last_output_moved_aside_not_deleted(tmp_path: Path) -> None:
+    """Deleting thousands of files just before a timed build slows its file creation on some
+    disks (run.Size.set_aside): the output goes into the size's folder, removed with it."""
+    size = run.Size(10, tmp_path, "classic", skip={"blog"}, flags={"--jobs", "--no-cache"})
+    for key in ("letopis-cold-1", "floor", "hugo-cold"):
+        step = next(step for step in size.steps if step.row.key == key)
+        (step.site / "page").mkdir(parents=True)
+        (step.site / "page" / "index.html").write_text(key, encoding="utf-8")
+        step.before()
+        assert not step.site.exists(), key
+    kept = sorted(path.read_text(encoding="utf-8")
+                  for path in (tmp_path / "set-aside").glob("*/page/index.html"))
+    assert kept == ["floor", "hugo-cold", "letopis-cold-1"]
